@@ -1,0 +1,107 @@
+"""The composition root: settings, then models, then stores, then services. Nothing else builds."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.llm.chat import ChatBackend, build_chat_backend
+from assistant.llm.embeddings import build_embeddings
+from assistant.llm.guard import Guard
+from assistant.llm.prompts import PromptLibrary
+from assistant.llm.providers import ModelChoice, resolve_model
+from assistant.llm.writer import Writer
+from assistant.services.backup import BackupService
+from assistant.services.health import HealthReport, diagnose
+from assistant.services.models import ModelSettingsService
+from assistant.services.outreach import OutreachService
+from assistant.settings import Provider, Settings, load_settings
+from assistant.storage.db import DB_FILE, Database
+from assistant.storage.index import SearchIndex
+from assistant.storage.lock import DataDirLock
+from assistant.storage.records import RecordStore
+from assistant.storage.sync import IndexSync
+
+log = logging.getLogger(__name__)
+
+_UNSET: Any = object()
+
+
+@dataclass
+class Warmline:
+    """The built application: every service, ready for the CLI or the UI."""
+
+    settings: Settings
+    lock: DataDirLock
+    db: Database
+    records: RecordStore
+    index: SearchIndex
+    sync: IndexSync
+    prompts: PromptLibrary
+    choice: ModelChoice
+    writer: Writer
+    outreach: OutreachService
+    backup: BackupService
+    models: ModelSettingsService = field(init=False)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.models = ModelSettingsService(self.settings, lambda: self.choice, self.use_model)
+
+    @property
+    def engine(self) -> str:
+        return self.writer.engine
+
+    def use_model(self, choice: ModelChoice, backend: ChatBackend | None) -> None:
+        """Switch engines at run time (the Settings tab's Save)."""
+        self.choice = choice
+        self.writer.backend = backend
+
+    def doctor(self) -> HealthReport:
+        """Check config, engine, model, records and index."""
+        return diagnose(self.settings, self.choice, self.db, self.sync)
+
+    def close(self) -> None:
+        """Release the data dir for another process."""
+        self.db.close()
+        self.lock.release()
+
+
+def build_app(
+    settings: Settings | None = None,
+    *,
+    backend: ChatBackend | None = _UNSET,
+    embeddings: Embeddings | None = None,
+) -> Warmline:
+    """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``."""
+    settings = settings or load_settings()
+    lock = DataDirLock(settings.home).acquire()
+    try:
+        if backend is _UNSET:
+            choice = resolve_model(settings)
+            backend = build_chat_backend(choice, settings)
+        elif backend is None:
+            choice = ModelChoice(Provider.OFFLINE, reason="offline engine injected")
+        else:
+            choice = ModelChoice(Provider.OPENAI_COMPATIBLE, backend.base_url, backend.label,
+                                 reason="model injected")
+        db = Database(settings.home / DB_FILE)
+        records = RecordStore(db)
+        index = SearchIndex(settings.home / "index", embeddings or build_embeddings(settings))
+        sync = IndexSync(records, index, settings.knowledge_dir)
+        sync.reconcile()  # repair a crash between a record write and its index write
+        prompts = PromptLibrary(settings.prompts_dir)
+        writer = Writer(prompts, backend, Guard())
+        outreach = OutreachService(records, index, sync, writer)
+        backup = BackupService(records, sync)
+    except BaseException:
+        lock.release()
+        raise
+    return Warmline(
+        settings=settings, lock=lock, db=db, records=records, index=index, sync=sync,
+        prompts=prompts, choice=choice, writer=writer, outreach=outreach, backup=backup,
+    )
+

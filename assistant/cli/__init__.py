@@ -1,0 +1,51 @@
+"""The ``warmline`` command: a thin edge that turns errors into one clear line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+import typer
+
+from assistant.cli import core, drafts
+from assistant.cli.common import configure_logging
+from assistant.errors import WarmlineError
+
+log = logging.getLogger(__name__)
+
+cli = typer.Typer(
+    name="warmline",
+    help="Warmline: a local-first networking coach. Offline by default.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+core.register(cli)
+drafts.register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run a command; never show a user a traceback."""
+    logfile = configure_logging()
+    try:
+        cli(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        print("warmline: aborted", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except WarmlineError as e:
+        print(f"warmline: {e}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print("warmline: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # the last line of defence: one line, details in the log
+        log.exception("unexpected error")
+        print(f"warmline: unexpected error ({type(e).__name__}: {e}); details in {logfile}",
+              file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,51 @@
+"""What every CLI command shares: opening the app, printing JSON, logging to a file."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from assistant.app import Warmline, build_app
+from assistant.settings import default_home
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def configure_logging() -> Path:
+    """Log to ``$WARMLINE_HOME/warmline.log`` (stderr stays clean for one-line errors)."""
+    home = default_home()
+    logfile = home / "warmline.log"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(logfile, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    for noisy in ("httpx", "chromadb", "urllib3", "gradio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return logfile
+
+
+@contextmanager
+def open_app() -> Iterator[Warmline]:
+    """Build the app for one command and always release the data dir."""
+    app = build_app()
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def print_json(data: Any) -> None:
+    """One JSON object on stdout."""
+    print(json.dumps(data, ensure_ascii=False, default=str))  # noqa: T201

@@ -1,0 +1,69 @@
+"""Core commands: serve, doctor, reindex, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from assistant.cli.common import console, open_app, print_json
+
+JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 7860).")] = None,
+) -> None:
+    """Start the web UI."""
+    from assistant.ui.server import run_server
+
+    with open_app() as app:
+        run_server(app, host=host or app.settings.host, port=port or app.settings.port)
+
+
+def doctor(json_out: JSON = False) -> None:
+    """Check config, engine, model reachability, store health and versions."""
+    with open_app() as app:
+        report = app.doctor()
+    if json_out:
+        print_json(report.to_json())
+    else:
+        console.print(f"[bold]Engine in use:[/bold] {report.engine}")
+        for check in report.checks:
+            mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
+            console.print(f"{mark} {check.name}: {check.detail}")
+        console.print("versions: " + ", ".join(f"{k} {v}" for k, v in report.versions.items()))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def reindex(json_out: JSON = False) -> None:
+    """Rebuild the search index from the records."""
+    with open_app() as app, Progress(console=console, transient=True,
+                                     disable=json_out) as progress:
+        task = progress.add_task("Indexing", total=None)
+        counts = app.sync.rebuild(lambda done, total: progress.update(task, completed=done,
+                                                                       total=total))
+    if json_out:
+        print_json({"reindexed": counts})
+    else:
+        console.print("Reindexed " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def export(path: Path, json_out: JSON = False) -> None:
+    """Write everything (profile, contacts, notes, interactions) to one JSON file."""
+    with open_app() as app:
+        counts = app.backup.export(path)
+    if json_out:
+        print_json({"path": str(path), **counts})
+    else:
+        console.print(f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "
+                      f"{counts['interactions']} interactions to {path}")
+
+
+def register(cli: typer.Typer) -> None:
+    for command in (serve, doctor, reindex, export):
+        cli.command()(command)

@@ -1,0 +1,133 @@
+"""Domain objects shared by every layer: contacts, notes, interactions, profile, drafts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+def new_id(prefix: str) -> str:
+    """Return a short random id such as ``c_1a2b3c4d5e6f``."""
+    return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+class Tier(StrEnum):
+    INNER = "inner"
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    ASPIRATIONAL = "aspirational"
+
+
+class Direction(StrEnum):
+    """Who benefited from an interaction: the user gave, the user asked, or neither."""
+
+    GAVE = "gave"
+    ASKED = "asked"
+    NEUTRAL = "neutral"
+
+
+class Contact(BaseModel):
+    id: str = Field(default_factory=lambda: new_id("c"))
+    name: str
+    company: str = ""
+    title: str = ""
+    past_companies: list[str] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)
+    linkedin_slug: str = ""
+    location: str = ""
+    tier: Tier = Tier.ACTIVE
+    tags: list[str] = Field(default_factory=list)
+    how_we_met: str = ""
+    introduced_by: str = ""
+    interests: list[str] = Field(default_factory=list)
+    connected_on: date | None = None
+    last_contacted: date | None = None
+    cadence_days: int | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Note(BaseModel):
+    id: str = Field(default_factory=lambda: new_id("n"))
+    contact_id: str | None = None  # None: a free note about nobody in particular
+    text: str
+    created: date = Field(default_factory=date.today)
+    source: str = "manual"
+
+
+class Interaction(BaseModel):
+    id: str = Field(default_factory=lambda: new_id("i"))
+    contact_id: str
+    when: date = Field(default_factory=date.today)
+    channel: str = ""
+    direction: Direction = Direction.NEUTRAL
+    kind: str = ""
+    summary: str = ""
+    source: str = "manual"
+
+
+class Position(BaseModel):
+    company: str
+    title: str = ""
+    description: str = ""
+    location: str = ""
+    started_on: str = ""
+    finished_on: str = ""
+
+
+class Profile(BaseModel):
+    """The user's own story: where they are now and where they are going next."""
+
+    name: str = ""
+    now: str = ""
+    next: str = ""
+    strengths: list[str] = Field(default_factory=list)
+    proof_points: list[str] = Field(default_factory=list)
+    target_roles: list[str] = Field(default_factory=list)
+    target_companies: list[str] = Field(default_factory=list)
+    audiences: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list)
+    voice_sample: str = ""
+    headline: str = ""
+    summary: str = ""
+    positions: list[Position] = Field(default_factory=list)
+
+
+class Source(BaseModel):
+    """A piece of the user's own material that a draft drew on."""
+
+    id: str
+    kind: str  # note | profile | contact | knowledge
+    snippet: str
+
+
+class Draft(BaseModel):
+    """Any text Warmline writes for the user, with where it came from and who wrote it."""
+
+    text: str
+    kind: str
+    channel: str = ""
+    engine: str
+    sources: list[Source] = Field(default_factory=list)
+    notice: str = ""  # e.g. why the offline engine was used instead of the configured model
+    subject: str = ""
+    created: datetime = Field(default_factory=datetime.now)
+
+    @property
+    def char_count(self) -> int:
+        return len(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON shape promised by the interface contract."""
+        data = self.model_dump(mode="json")
+        data["char_count"] = self.char_count
+        data["word_count"] = self.word_count
+        return data

@@ -1,0 +1,1 @@
+"""Models: providers, prompt loading, the offline engine and output guards."""

@@ -1,0 +1,1 @@
+"""The offline drafting engine: deterministic, grounded writers, one module per feature."""

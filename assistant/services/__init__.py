@@ -1,0 +1,1 @@
+"""Services: the features, each receiving its stores and writer."""

@@ -1,0 +1,109 @@
+"""The Chroma retrieval index: derived from the records, rebuildable, never the only copy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from assistant.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+KINDS = ("contact", "note", "knowledge")
+BATCH = 512
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IndexItem:
+    id: str
+    text: str
+    metadata: dict[str, str | int | float | bool]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float  # cosine similarity in [-1, 1], higher is closer
+    text: str
+    metadata: dict[str, Any]
+
+
+class SearchIndex:
+    """One Chroma collection per kind in a PersistentClient, telemetry off."""
+
+    def __init__(self, path: Path, embeddings: Embeddings) -> None:
+        self.path = path
+        self.embeddings = embeddings
+        try:
+            self.client = chromadb.PersistentClient(
+                path=str(path),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
+            )
+        except Exception as e:  # chromadb raises many types; all mean the same to a user
+            msg = f"cannot open the search index at {path}: {e}; run 'warmline reindex'"
+            raise StoreError(msg) from e
+        self._stores = {kind: self._store(kind) for kind in KINDS}
+
+    def _store(self, kind: str) -> Chroma:
+        return Chroma(
+            collection_name=f"warmline_{kind}",
+            embedding_function=self.embeddings,
+            client=self.client,
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+
+    def upsert(self, kind: str, items: Sequence[IndexItem], progress: Progress | None = None) -> None:
+        """Embed and store items in batches, reporting (done, total)."""
+        store = self._stores[kind]
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            store.add_texts(
+                [i.text for i in batch],
+                metadatas=[{"kind": kind, **i.metadata} for i in batch],
+                ids=[i.id for i in batch],
+            )
+            if progress:
+                progress(min(start + BATCH, len(items)), len(items))
+
+    def delete(self, kind: str, ids: Iterable[str]) -> None:
+        """Remove vectors by id (missing ids are fine)."""
+        id_list = list(ids)
+        if id_list:
+            self._stores[kind].delete(ids=id_list)
+
+    def search(
+        self, kind: str, query: str, k: int = 10, where: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        """The ``k`` items closest in meaning to ``query``."""
+        store = self._stores[kind]
+        if self.count(kind) == 0 or not query.strip():
+            return []
+        vector = self.embeddings.embed_query(query)
+        results = store.similarity_search_by_vector_with_relevance_scores(
+            vector, k=min(k, self.count(kind)), filter=where
+        )
+        return [
+            Hit(str(doc.id), 1.0 - float(distance), doc.page_content, dict(doc.metadata))
+            for doc, distance in results
+        ]
+
+    def ids(self, kind: str) -> set[str]:
+        """Every id stored for a kind."""
+        return set(self._stores[kind].get(include=[])["ids"])
+
+    def count(self, kind: str) -> int:
+        return int(self._stores[kind]._collection.count())
+
+    def reset(self, kind: str) -> None:
+        """Drop and recreate one kind's collection."""
+        self._stores[kind].delete_collection()
+        self._stores[kind] = self._store(kind)

@@ -1,0 +1,61 @@
+"""An exclusive lock on the data dir: Chroma's embedded client is not process-safe."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import TracebackType
+
+from filelock import FileLock, Timeout
+
+from assistant.errors import StoreLockedError
+
+LOCK_FILE = ".warmline.lock"
+PID_FILE = ".warmline.pid"
+
+
+class DataDirLock:
+    """Hold ``home/.warmline.lock`` for the life of the process; fail fast if it is taken."""
+
+    def __init__(self, home: Path, timeout_s: float = 2.0) -> None:
+        self.home = home
+        self.timeout_s = timeout_s
+        self._lock = FileLock(str(home / LOCK_FILE), timeout=timeout_s)
+
+    def acquire(self) -> DataDirLock:
+        """Take the lock or raise StoreLockedError within ``timeout_s``."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire()
+        except Timeout as e:
+            holder = self._holder()
+            msg = (
+                f"another Warmline{holder} is already using {self.home}; "
+                "close it first, or set WARMLINE_HOME to a different folder"
+            )
+            raise StoreLockedError(msg) from e
+        (self.home / PID_FILE).write_text(str(os.getpid()), encoding="utf-8")
+        return self
+
+    def release(self) -> None:
+        """Let another process use the data dir."""
+        if self._lock.is_locked:
+            (self.home / PID_FILE).unlink(missing_ok=True)
+            self._lock.release(force=True)
+
+    def _holder(self) -> str:
+        try:
+            return f" (pid {(self.home / PID_FILE).read_text(encoding='utf-8').strip()})"
+        except OSError:
+            return ""
+
+    def __enter__(self) -> DataDirLock:
+        return self.acquire()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()

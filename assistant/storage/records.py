@@ -1,0 +1,205 @@
+"""Typed reads and writes of the system of record. Every write also queues an index update."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from assistant.domain import Contact, Draft, Interaction, Note, Profile
+from assistant.errors import NotFoundError
+from assistant.storage.db import Database
+
+
+class RecordStore:
+    """Contacts, notes, interactions, profile and drafts in SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- contacts -------------------------------------------------------------------------
+    def put_contact(self, contact: Contact, conn: sqlite3.Connection | None = None) -> None:
+        """Insert or replace a contact (inside ``conn``'s transaction if given)."""
+        if conn is None:
+            with self.db.transaction() as tx:
+                self.put_contact(contact, tx)
+            return
+        conn.execute(
+            "INSERT INTO contacts(id, name, company, linkedin_slug, data, updated) "
+            "VALUES (?, ?, ?, ?, ?, datetime('now')) ON CONFLICT(id) DO UPDATE SET "
+            "name=excluded.name, company=excluded.company, linkedin_slug=excluded.linkedin_slug, "
+            "data=excluded.data, updated=excluded.updated",
+            (contact.id, contact.name, contact.company, contact.linkedin_slug,
+             contact.model_dump_json()),
+        )
+        queue_index(conn, "contact", contact.id, "upsert")
+
+    def get_contact(self, contact_id: str) -> Contact:
+        """Return one contact or raise NotFoundError."""
+        rows = self.db.query("SELECT data FROM contacts WHERE id = ?", (contact_id,))
+        if not rows:
+            msg = f"no contact with id {contact_id}"
+            raise NotFoundError(msg)
+        return Contact.model_validate_json(rows[0]["data"])
+
+    def find_contact(self, name_or_id: str) -> Contact:
+        """A contact by id, LinkedIn slug or exact name (case-insensitive)."""
+        key = name_or_id.strip()
+        rows = self.db.query(
+            "SELECT data FROM contacts WHERE id = ? OR (linkedin_slug != '' AND linkedin_slug = ?)",
+            (key, key.lower()),
+        ) or self.db.query("SELECT data FROM contacts WHERE name = ? COLLATE NOCASE", (key,))
+        if not rows:
+            msg = f"no contact named or with id '{key}'; try 'warmline contacts search'"
+            raise NotFoundError(msg)
+        if len(rows) > 1:
+            ids = ", ".join(Contact.model_validate_json(r["data"]).id for r in rows)
+            msg = f"'{key}' matches several contacts ({ids}); use an id"
+            raise NotFoundError(msg)
+        return Contact.model_validate_json(rows[0]["data"])
+
+    def list_contacts(self) -> list[Contact]:
+        """All contacts, by name."""
+        rows = self.db.query("SELECT data FROM contacts ORDER BY name COLLATE NOCASE")
+        return [Contact.model_validate_json(r["data"]) for r in rows]
+
+    def count_contacts(self) -> int:
+        return int(self.db.query("SELECT count(*) FROM contacts")[0][0])
+
+    def delete_contact(self, contact_id: str) -> None:
+        """Delete a contact and (by cascade) their notes, interactions and drafts."""
+        with self.db.transaction() as conn:
+            note_ids = [r[0] for r in conn.execute(
+                "SELECT id FROM notes WHERE contact_id = ?", (contact_id,))]
+            cur = conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+            if cur.rowcount == 0:
+                msg = f"no contact with id {contact_id}"
+                raise NotFoundError(msg)
+            queue_index(conn, "contact", contact_id, "delete")
+            for note_id in note_ids:
+                queue_index(conn, "note", note_id, "delete")
+
+    # -- notes and interactions -----------------------------------------------------------
+    def put_note(self, note: Note, conn: sqlite3.Connection | None = None) -> None:
+        """Insert or replace a note."""
+        if conn is None:
+            with self.db.transaction() as tx:
+                self.put_note(note, tx)
+            return
+        conn.execute(
+            "INSERT OR REPLACE INTO notes(id, contact_id, data) VALUES (?, ?, ?)",
+            (note.id, note.contact_id, note.model_dump_json()),
+        )
+        queue_index(conn, "note", note.id, "upsert")
+
+    def get_note(self, note_id: str) -> Note:
+        rows = self.db.query("SELECT data FROM notes WHERE id = ?", (note_id,))
+        if not rows:
+            msg = f"no note with id {note_id}"
+            raise NotFoundError(msg)
+        return Note.model_validate_json(rows[0]["data"])
+
+    def notes_for(self, contact_id: str | None) -> list[Note]:
+        """A contact's notes (or the free notes for ``None``), newest first."""
+        if contact_id is None:
+            rows = self.db.query("SELECT data FROM notes WHERE contact_id IS NULL")
+        else:
+            rows = self.db.query("SELECT data FROM notes WHERE contact_id = ?", (contact_id,))
+        notes = [Note.model_validate_json(r["data"]) for r in rows]
+        return sorted(notes, key=lambda n: n.created, reverse=True)
+
+    def all_notes(self) -> list[Note]:
+        return [Note.model_validate_json(r["data"]) for r in self.db.query("SELECT data FROM notes")]
+
+    def put_interaction(self, item: Interaction, conn: sqlite3.Connection | None = None) -> None:
+        """Insert or replace an interaction."""
+        if conn is None:
+            with self.db.transaction() as tx:
+                self.put_interaction(item, tx)
+            return
+        conn.execute(
+            "INSERT OR REPLACE INTO interactions(id, contact_id, data) VALUES (?, ?, ?)",
+            (item.id, item.contact_id, item.model_dump_json()),
+        )
+
+    def interactions_for(self, contact_id: str) -> list[Interaction]:
+        """A contact's interactions, newest first."""
+        rows = self.db.query("SELECT data FROM interactions WHERE contact_id = ?", (contact_id,))
+        items = [Interaction.model_validate_json(r["data"]) for r in rows]
+        return sorted(items, key=lambda i: i.when, reverse=True)
+
+    def all_interactions(self) -> list[Interaction]:
+        rows = self.db.query("SELECT data FROM interactions")
+        return [Interaction.model_validate_json(r["data"]) for r in rows]
+
+    # -- profile, drafts, events ----------------------------------------------------------
+    def get_profile(self) -> Profile:
+        """The user's profile (empty if never set)."""
+        rows = self.db.query("SELECT data FROM profile WHERE id = 1")
+        return Profile.model_validate_json(rows[0]["data"]) if rows else Profile()
+
+    def put_profile(self, profile: Profile, conn: sqlite3.Connection | None = None) -> None:
+        if conn is None:
+            with self.db.transaction() as tx:
+                self.put_profile(profile, tx)
+            return
+        conn.execute(
+            "INSERT OR REPLACE INTO profile(id, data) VALUES (1, ?)", (profile.model_dump_json(),)
+        )
+
+    def save_draft(self, draft_id: str, draft: Draft, contact_id: str | None = None) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO drafts(id, contact_id, data) VALUES (?, ?, ?)",
+                (draft_id, contact_id, draft.model_dump_json()),
+            )
+
+    def add_event(
+        self, kind: str, data: dict[str, Any], contact_id: str | None = None,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
+        """Record something that happened (a merge, a job change, an import)."""
+        if conn is None:
+            with self.db.transaction() as tx:
+                self.add_event(kind, data, contact_id, tx)
+            return
+        conn.execute(
+            "INSERT INTO events(contact_id, kind, data) VALUES (?, ?, ?)",
+            (contact_id, kind, json.dumps(data, default=str)),
+        )
+
+    def events(self, kind: str | None = None, contact_id: str | None = None) -> list[dict[str, Any]]:
+        """Events, newest first, optionally filtered."""
+        sql = "SELECT id, contact_id, kind, data, created FROM events WHERE 1=1"
+        params: list[object] = []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if contact_id:
+            sql += " AND contact_id = ?"
+            params.append(contact_id)
+        rows = self.db.query(sql + " ORDER BY id DESC", tuple(params))
+        return [
+            {"id": r["id"], "contact_id": r["contact_id"], "kind": r["kind"],
+             "data": json.loads(r["data"]), "created": r["created"]}
+            for r in rows
+        ]
+
+    # -- index reconciliation -------------------------------------------------------------
+    def pending_index_ops(self) -> list[tuple[str, str, str]]:
+        """(kind, id, op) rows written to the records but not yet to the index."""
+        rows = self.db.query("SELECT kind, id, op FROM index_queue")
+        return [(r["kind"], r["id"], r["op"]) for r in rows]
+
+    def clear_index_ops(self, ops: list[tuple[str, str, str]]) -> None:
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM index_queue WHERE kind = ? AND id = ? AND op = ?", ops
+            )
+
+
+def queue_index(conn: sqlite3.Connection, kind: str, item_id: str, op: str) -> None:
+    """Remember, in the same transaction as the record, that the index must catch up."""
+    conn.execute(
+        "INSERT OR REPLACE INTO index_queue(kind, id, op) VALUES (?, ?, ?)", (kind, item_id, op)
+    )

@@ -1,0 +1,1 @@
+"""The Gradio web UI: a thin edge over the services."""
