@@ -93,6 +93,7 @@ def build_app(
         index = SearchIndex(settings.home / "index", embeddings or build_embeddings(settings))
         sync = IndexSync(records, index, settings.knowledge_dir)
         sync.reconcile()  # repair a crash between a record write and its index write
+        sync.ensure_knowledge()
         prompts = PromptLibrary(settings.prompts_dir)
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from assistant.domain import Contact, Note
@@ -44,13 +45,13 @@ def knowledge_items(folder: Path) -> list[IndexItem]:
     """Seed knowledge: one item per Markdown section (``## Title``) of ``knowledge/*.md``."""
     items = []
     for path in sorted(folder.glob("*.md")):
-        sections = path.read_text(encoding="utf-8").split("\n## ")
+        sections = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
         for number, section in enumerate(sections[1:], start=1):
             title, _, body = section.partition("\n")
             items.append(
                 IndexItem(
                     f"k_{path.stem}_{number}",
-                    f"{title.strip()}. {body.strip()}",
+                    f"{title.strip()}. {' '.join(body.split())}",
                     {"title": title.strip(), "file": path.name},
                 )
             )
