@@ -54,7 +54,9 @@ class Settings(BaseSettings):
     )
     base_url: str = Field(default="", description="OpenAI-compatible endpoint, e.g. Ollama's.")
     model: str = Field(default="", description="Model name; empty picks the server's first.")
-    api_key: SecretStr = Field(default=SecretStr(""), description="API key, if the server needs one.")
+    api_key: SecretStr = Field(
+        default=SecretStr(""), description="API key, if the server needs one."
+    )
     timeout_s: float = Field(default=30.0, gt=0, le=600, description="Per-request model timeout.")
     max_retries: int = Field(default=1, ge=0, le=5, description="Retries after a failed call.")
     detect_ports: list[int] = Field(
@@ -64,8 +66,12 @@ class Settings(BaseSettings):
     embedding_provider: EmbeddingProvider = Field(
         default=EmbeddingProvider.ONNX, description="Which embedding model indexes your notes."
     )
-    embedding_base_url: str = Field(default="", description="Endpoint for openai-compatible embeddings.")
-    embedding_model: str = Field(default="", description="Model name for openai-compatible embeddings.")
+    embedding_base_url: str = Field(
+        default="", description="Endpoint for openai-compatible embeddings."
+    )
+    embedding_model: str = Field(
+        default="", description="Model name for openai-compatible embeddings."
+    )
     host: str = Field(default="127.0.0.1", description="Web UI bind address.")
     port: int = Field(default=7860, ge=1, le=65535, description="Web UI port.")
     prompts_dir: Path = Field(default=PROJECT_ROOT / "prompts", description="Prompt files.")

@@ -45,14 +45,20 @@ class FakeChatModel(BaseChatModel):
         return str(reply)
 
     def _generate(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
     ) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=AIMessage(self._next(messages)))])
 
     def _stream(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         text = self._next(messages)
         for piece in re.findall(r"\S+\s*|\s+", text):
@@ -86,7 +92,11 @@ class HashEmbeddings(Embeddings):
             digest = hashlib.md5(word.encode(), usedforsecurity=False).digest()
             vec[int.from_bytes(digest[:4], "little") % self.dimension] += 1.0
         norm = math.sqrt(sum(v * v for v in vec)) or 1.0
-        return [v / norm for v in vec] if any(vec) else [1.0 / math.sqrt(self.dimension)] * self.dimension
+        return (
+            [v / norm for v in vec]
+            if any(vec)
+            else [1.0 / math.sqrt(self.dimension)] * self.dimension
+        )
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return [self._vector(t) for t in texts]

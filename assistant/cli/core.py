@@ -42,11 +42,11 @@ def doctor(json_out: JSON = False) -> None:
 
 def reindex(json_out: JSON = False) -> None:
     """Rebuild the search index from the records."""
-    with open_app() as app, Progress(console=console, transient=True,
-                                     disable=json_out) as progress:
+    with open_app() as app, Progress(console=console, transient=True, disable=json_out) as progress:
         task = progress.add_task("Indexing", total=None)
-        counts = app.sync.rebuild(lambda done, total: progress.update(task, completed=done,
-                                                                       total=total))
+        counts = app.sync.rebuild(
+            lambda done, total: progress.update(task, completed=done, total=total)
+        )
     if json_out:
         print_json({"reindexed": counts})
     else:
@@ -60,8 +60,10 @@ def export(path: Path, json_out: JSON = False) -> None:
     if json_out:
         print_json({"path": str(path), **counts})
     else:
-        console.print(f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "
-                      f"{counts['interactions']} interactions to {path}")
+        console.print(
+            f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "
+            f"{counts['interactions']} interactions to {path}"
+        )
 
 
 def register(cli: typer.Typer) -> None:

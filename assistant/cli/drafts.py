@@ -28,9 +28,12 @@ def draft(
     if result.notice:
         console.print(f"[yellow]Note:[/yellow] {result.notice}")
     console.print(result.text)
-    console.print(f"[dim]{result.char_count} characters, {result.word_count} words; "
-                  f"written by {result.engine}; sources: "
-                  + ", ".join(s.id for s in result.sources) + "[/dim]")
+    console.print(
+        f"[dim]{result.char_count} characters, {result.word_count} words; "
+        f"written by {result.engine}; sources: "
+        + ", ".join(s.id for s in result.sources)
+        + "[/dim]"
+    )
 
 
 def register(cli: typer.Typer) -> None:

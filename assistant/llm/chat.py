@@ -4,30 +4,53 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import Any
 
 import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
 from assistant.errors import ModelError
-from assistant.llm.providers import ModelChoice, list_models
-from assistant.settings import Settings
+from assistant.llm.providers import ModelChoice, first_model, list_models
+from assistant.settings import Provider, Settings
 
 log = logging.getLogger(__name__)
+
+MAX_OUTPUT_TOKENS = 1024  # ~750 words: more than any text Warmline writes
 
 
 class ChatBackend:
     """A chat model plus the label that drafts carry (``ollama:llama3.2``)."""
 
-    def __init__(self, model: BaseChatModel, label: str, base_url: str = "") -> None:
+    def __init__(
+        self,
+        model: BaseChatModel,
+        label: str,
+        base_url: str = "",
+        lookup: Callable[[], ModelChoice] | None = None,
+    ) -> None:
         self.model = model
         self.label = label
         self.base_url = base_url
+        # Set when the server was down at start: names the model on the first call instead.
+        self._lookup = lookup
+
+    def _ensure_model(self) -> None:
+        if self._lookup is None:
+            return
+        resolved = self._lookup()  # raises ModelError while the server is still away
+        self.model.model_name = resolved.model  # type: ignore[attr-defined]
+        self.label = resolved.label
+        self._lookup = None
+        log.info("model server answered; using %s", self.label)
 
     def complete(
         self, messages: Sequence[BaseMessage], on_token: Callable[[str], None] | None = None
     ) -> str:
         """Stream a reply, calling ``on_token`` per chunk; return the whole text."""
+        self._ensure_model()
         parts: list[str] = []
         try:
             for chunk in self.model.stream(list(messages)):
@@ -67,6 +90,14 @@ def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend |
         return None
     from langchain_openai import ChatOpenAI
 
+    # Streaming reads never time out while tokens flow: without a cap a rambling local model
+    # holds the UI until its context is full. langchain sends ``max_completion_tokens``, which
+    # OpenAI wants but llama.cpp's server ignores; local runtimes all read ``max_tokens``.
+    cap: dict[str, Any] = (
+        {"max_completion_tokens": MAX_OUTPUT_TOKENS}
+        if choice.provider is Provider.OPENAI
+        else {"extra_body": {"max_tokens": MAX_OUTPUT_TOKENS}}
+    )
     # The openai SDK defaults are 600 s and 2 retries: a hung server would freeze the UI.
     model = ChatOpenAI(
         base_url=choice.base_url,
@@ -76,8 +107,15 @@ def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend |
         max_retries=settings.max_retries,
         temperature=0.4,
         streaming=True,
+        **cap,
     )
-    return ChatBackend(model, choice.label, choice.base_url)
+    lookup = None if choice.model else partial(_name_model, choice, settings)
+    return ChatBackend(model, choice.label, choice.base_url, lookup)
+
+
+def _name_model(choice: ModelChoice, settings: Settings) -> ModelChoice:
+    name = first_model(choice.base_url, settings.openai_key(), settings.timeout_s)
+    return replace(choice, model=name)
 
 
 def probe(choice: ModelChoice, settings: Settings) -> str:
@@ -85,7 +123,8 @@ def probe(choice: ModelChoice, settings: Settings) -> str:
     if choice.is_offline:
         return "offline engine (no model server needed)"
     models = list_models(choice.base_url, settings.openai_key(), min(settings.timeout_s, 5.0))
-    return f"{choice.base_url} answers; {len(models)} model(s), using {choice.model}"
+    using = choice.model or (models[0] if models else "none listed")
+    return f"{choice.base_url} answers; {len(models)} model(s), using {using}"
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -112,7 +112,9 @@ def build_embeddings(settings: Settings) -> Embeddings:
     """The embedding model the settings ask for."""
     if settings.embedding_provider is EmbeddingProvider.OPENAI_COMPATIBLE:
         if not settings.embedding_base_url or not settings.embedding_model:
-            msg = "embedding_provider=openai-compatible needs embedding_base_url and embedding_model"
+            msg = (
+                "embedding_provider=openai-compatible needs embedding_base_url and embedding_model"
+            )
             raise ConfigError(msg)
         from langchain_openai import OpenAIEmbeddings
 

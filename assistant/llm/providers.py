@@ -42,7 +42,9 @@ class ModelChoice:
         if self.provider is Provider.OPENAI:
             return f"openai:{self.model}"
         port = urlparse(self.base_url).port
-        return f"{PORT_NAMES.get(port or 0, 'openai-compatible')}:{self.model}"
+        runtime = PORT_NAMES.get(port or 0, "openai-compatible")
+        # No model name yet: the server was down at start and is asked again on first use.
+        return f"{runtime}:{self.model}" if self.model else runtime
 
 
 def list_models(base_url: str, api_key: str = "", timeout_s: float = PROBE_TIMEOUT_S) -> list[str]:
@@ -57,9 +59,21 @@ def list_models(base_url: str, api_key: str = "", timeout_s: float = PROBE_TIMEO
     except httpx.HTTPStatusError as e:
         msg = f"the model server at {base_url} answered {e.response.status_code} to GET /models"
         raise ModelError(msg) from e
+    except httpx.TimeoutException as e:
+        msg = f"the model server at {base_url} timed out after {timeout_s:g} s (GET /models)"
+        raise ModelError(msg) from e
     except (httpx.HTTPError, ValueError, AttributeError) as e:
         msg = f"no OpenAI-compatible server answers at {base_url} ({type(e).__name__})"
         raise ModelError(msg) from e
+
+
+def first_model(base_url: str, api_key: str, timeout_s: float) -> str:
+    """The first model id a server lists; ModelError if it lists none or does not answer."""
+    models = list_models(base_url, api_key, timeout_s)
+    if not models:
+        msg = f"the server at {base_url} lists no models; set the model name"
+        raise ModelError(msg)
+    return models[0]
 
 
 def _offline(settings: Settings) -> ModelChoice:
@@ -82,16 +96,15 @@ def _compatible(settings: Settings) -> ModelChoice:
     if not settings.base_url:
         msg = "provider 'openai-compatible' needs base_url, e.g. http://127.0.0.1:11434/v1"
         raise ConfigError(msg)
-    model = settings.model
+    model, reason = settings.model, "endpoint set in settings"
     if not model:
-        models = list_models(settings.base_url, settings.openai_key(), settings.timeout_s)
-        if not models:
-            msg = f"the server at {settings.base_url} lists no models; set the model name"
-            raise ModelError(msg)
-        model = models[0]
-    return ModelChoice(
-        Provider.OPENAI_COMPATIBLE, settings.base_url, model, reason="endpoint set in settings"
-    )
+        try:
+            model = first_model(settings.base_url, settings.openai_key(), settings.timeout_s)
+        except ModelError as e:
+            # The user chose this server: it may start after Warmline does, so it is not
+            # replaced by the offline engine for good; the backend asks again on first use.
+            reason = f"{e}; drafts use the offline engine until it answers"
+    return ModelChoice(Provider.OPENAI_COMPATIBLE, settings.base_url, model, reason=reason)
 
 
 def _auto(settings: Settings) -> ModelChoice:
@@ -100,9 +113,14 @@ def _auto(settings: Settings) -> ModelChoice:
         return ModelChoice(choice.provider, choice.base_url, choice.model, "an OpenAI key is set")
     if settings.base_url:
         try:
-            return _compatible(settings)
+            model = settings.model or first_model(
+                settings.base_url, settings.openai_key(), settings.timeout_s
+            )
         except ModelError as e:
             return ModelChoice(Provider.OFFLINE, reason=f"{e}; using the offline engine")
+        return ModelChoice(
+            Provider.OPENAI_COMPATIBLE, settings.base_url, model, reason="endpoint set in settings"
+        )
     for port in settings.detect_ports:
         base_url = f"http://127.0.0.1:{port}/v1"
         try:

@@ -1,4 +1,4 @@
-"""One interface for every piece of writing: the model when it is there and behaves, else offline."""
+"""One interface for all writing: the model when it is there and behaves, else offline."""
 
 from __future__ import annotations
 
@@ -78,6 +78,7 @@ class Writer:
                 result.raw_problems.append(problems)
                 if not problems:
                     result.text = text
+                    result.engine = self.backend.label  # the model's name may be known only now
                     break
                 if attempt == 0:
                     messages = [*messages, AIMessage(content=raw), self._retry_message(problems)]

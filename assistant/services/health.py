@@ -13,8 +13,16 @@ from assistant.settings import Settings
 from assistant.storage.db import Database
 from assistant.storage.sync import IndexSync
 
-PACKAGES = ("warmline", "gradio", "chromadb", "langchain-core", "langchain-openai", "openai",
-            "onnxruntime", "pydantic")
+PACKAGES = (
+    "warmline",
+    "gradio",
+    "chromadb",
+    "langchain-core",
+    "langchain-openai",
+    "openai",
+    "onnxruntime",
+    "pydantic",
+)
 
 
 @dataclass
@@ -43,28 +51,43 @@ class HealthReport:
         }
 
 
-def diagnose(settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync) -> HealthReport:
+def diagnose(
+    settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync
+) -> HealthReport:
     """Run every check; a failing model is reported, not raised."""
     report = HealthReport(engine=choice.label)
     report.checks.append(Check("data dir", True, str(settings.home)))
-    report.checks.append(Check("config", True, str(settings.config_path) + (
-        "" if settings.config_path.exists() else " (not created yet; defaults in use)")))
+    report.checks.append(
+        Check(
+            "config",
+            True,
+            str(settings.config_path)
+            + ("" if settings.config_path.exists() else " (not created yet; defaults in use)"),
+        )
+    )
     report.checks.append(Check("engine", True, f"{choice.label}: {choice.reason}"))
     try:
         report.checks.append(Check("model", True, probe(choice, settings)))
     except WarmlineError as e:
         report.checks.append(Check("model", False, f"{e}; drafts fall back to the offline engine"))
-    report.checks.append(Check(
-        "records", db.integrity_ok(), f"{db.path} (schema v{db.schema_version})"))
+    report.checks.append(
+        Check("records", db.integrity_ok(), f"{db.path} (schema v{db.schema_version})")
+    )
     counts = sync.health()
-    in_step = (counts["contacts"] == counts["indexed_contacts"]
-               and counts["notes"] == counts["indexed_notes"] and counts["pending"] == 0)
-    report.checks.append(Check(
-        "index", in_step,
-        f"{counts['indexed_contacts']}/{counts['contacts']} contacts, "
-        f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
-        + ("" if in_step else "; run 'warmline reindex'"),
-    ))
+    in_step = (
+        counts["contacts"] == counts["indexed_contacts"]
+        and counts["notes"] == counts["indexed_notes"]
+        and counts["pending"] == 0
+    )
+    report.checks.append(
+        Check(
+            "index",
+            in_step,
+            f"{counts['indexed_contacts']}/{counts['contacts']} contacts, "
+            f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
+            + ("" if in_step else "; run 'warmline reindex'"),
+        )
+    )
     report.versions["python"] = platform.python_version()
     for name in PACKAGES:
         try:

@@ -16,7 +16,9 @@ Switch = Callable[[ModelChoice, ChatBackend | None], None]
 class ModelSettingsService:
     """What the Settings tab does, without the tab knowing about models."""
 
-    def __init__(self, settings: Settings, current: Callable[[], ModelChoice], switch: Switch) -> None:
+    def __init__(
+        self, settings: Settings, current: Callable[[], ModelChoice], switch: Switch
+    ) -> None:
         self.settings = settings
         self.current = current
         self.switch = switch
@@ -59,5 +61,6 @@ class ModelSettingsService:
 
 def _clean(changes: dict[str, Any]) -> dict[str, Any]:
     # An empty API key field means "keep the stored one", not "erase it".
-    return {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and not (
-        k == "api_key" and not v)}
+    return {
+        k: v for k, v in changes.items() if k in EDITABLE_FIELDS and not (k == "api_key" and not v)
+    }

@@ -8,7 +8,7 @@ from assistant.domain import Contact, Direction, Draft, Interaction, Note, Sourc
 from assistant.errors import InputError
 from assistant.llm.guard import Limits
 from assistant.llm.offline import outreach as offline
-from assistant.llm.writer import WriteRequest, Writer
+from assistant.llm.writer import Writer, WriteRequest
 from assistant.storage.index import SearchIndex
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -58,8 +58,11 @@ class OutreachService:
 
         def write_offline() -> str:
             text = offline.checkin(
-                contact, notes[0] if notes else None,
-                (resource[1], resource[2]) if resource else None, profile.name, seed,
+                contact,
+                notes[0] if notes else None,
+                (resource[1], resource[2]) if resource else None,
+                profile.name,
+                seed,
             )
             return offline.shorten(text, limits.max_chars) if limits.max_chars else text
 
@@ -69,10 +72,14 @@ class OutreachService:
                 variables={
                     "channel": channel,
                     "max_chars": str(limits.max_chars or 1900),
-                    "contact": context_block("CONTACT", [
-                        f"name: {contact.name}", f"role: {contact.title} at {contact.company}",
-                        "interests: " + ", ".join(contact.interests),
-                    ]),
+                    "contact": context_block(
+                        "CONTACT",
+                        [
+                            f"name: {contact.name}",
+                            f"role: {contact.title} at {contact.company}",
+                            "interests: " + ", ".join(contact.interests),
+                        ],
+                    ),
                     "notes": context_block("NOTES", [f"{n.created}: {n.text}" for n in notes]),
                     "resource": context_block(
                         "RESOURCE", [f"{resource[1]}: {resource[2]}"] if resource else []
@@ -85,16 +92,24 @@ class OutreachService:
             )
         )
         return Draft(
-            text=result.text, kind=kind, channel=channel, engine=result.engine,
-            sources=sources, notice=result.notice,
+            text=result.text,
+            kind=kind,
+            channel=channel,
+            engine=result.engine,
+            sources=sources,
+            notice=result.notice,
         )
 
     def mark_sent(self, contact_id: str, draft: Draft) -> Interaction:
         """Log a sent draft as a give-first touch; it resets the check-in clock."""
         contact = self.records.get_contact(contact_id)
         item = Interaction(
-            contact_id=contact.id, channel=draft.channel, direction=Direction.GAVE,
-            kind=draft.kind, summary=draft.text[:140], source="warmline",
+            contact_id=contact.id,
+            channel=draft.channel,
+            direction=Direction.GAVE,
+            kind=draft.kind,
+            summary=draft.text[:140],
+            source="warmline",
         )
         with self.records.db.transaction() as conn:
             self.records.put_interaction(item, conn)
@@ -103,9 +118,7 @@ class OutreachService:
         self.sync.reconcile()
         return item
 
-    def _resource_for(
-        self, contact: Contact, notes: list[Note]
-    ) -> tuple[str, str, str] | None:
+    def _resource_for(self, contact: Contact, notes: list[Note]) -> tuple[str, str, str] | None:
         query = " ".join(contact.interests) or " ".join(n.text for n in notes[:1])
         hits = self.index.search("knowledge", query, k=1) if query else []
         if not hits or hits[0].score < MIN_RESOURCE_SCORE:
@@ -119,11 +132,19 @@ class OutreachService:
     def _sources(
         contact: Contact, notes: list[Note], resource: tuple[str, str, str] | None
     ) -> list[Source]:
-        sources = [Source(id=contact.id, kind="contact", snippet=(
-            f"{contact.name}, {contact.title} at {contact.company}; "
-            f"interests: {', '.join(contact.interests)}"))]
+        sources = [
+            Source(
+                id=contact.id,
+                kind="contact",
+                snippet=(
+                    f"{contact.name}, {contact.title} at {contact.company}; "
+                    f"interests: {', '.join(contact.interests)}"
+                ),
+            )
+        ]
         sources += [Source(id=n.id, kind="note", snippet=n.text) for n in notes]
         if resource:
-            sources.append(Source(id=resource[0], kind="knowledge",
-                                  snippet=f"{resource[1]}: {resource[2]}"))
+            sources.append(
+                Source(id=resource[0], kind="knowledge", snippet=f"{resource[1]}: {resource[2]}")
+            )
         return sources

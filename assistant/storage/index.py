@@ -61,7 +61,9 @@ class SearchIndex:
             collection_metadata={"hnsw:space": "cosine"},
         )
 
-    def upsert(self, kind: str, items: Sequence[IndexItem], progress: Progress | None = None) -> None:
+    def upsert(
+        self, kind: str, items: Sequence[IndexItem], progress: Progress | None = None
+    ) -> None:
         """Embed and store items in batches, reporting (done, total)."""
         store = self._stores[kind]
         for start in range(0, len(items), BATCH):

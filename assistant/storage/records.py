@@ -16,6 +16,8 @@ class RecordStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Bumped on every contact write or delete, so in-memory indexes know to rebuild.
+        self.contacts_version = 0
 
     # -- contacts -------------------------------------------------------------------------
     def put_contact(self, contact: Contact, conn: sqlite3.Connection | None = None) -> None:
@@ -29,10 +31,16 @@ class RecordStore:
             "VALUES (?, ?, ?, ?, ?, datetime('now')) ON CONFLICT(id) DO UPDATE SET "
             "name=excluded.name, company=excluded.company, linkedin_slug=excluded.linkedin_slug, "
             "data=excluded.data, updated=excluded.updated",
-            (contact.id, contact.name, contact.company, contact.linkedin_slug,
-             contact.model_dump_json()),
+            (
+                contact.id,
+                contact.name,
+                contact.company,
+                contact.linkedin_slug,
+                contact.model_dump_json(),
+            ),
         )
         queue_index(conn, "contact", contact.id, "upsert")
+        self.contacts_version += 1
 
     def get_contact(self, contact_id: str) -> Contact:
         """Return one contact or raise NotFoundError."""
@@ -69,8 +77,10 @@ class RecordStore:
     def delete_contact(self, contact_id: str) -> None:
         """Delete a contact and (by cascade) their notes, interactions and drafts."""
         with self.db.transaction() as conn:
-            note_ids = [r[0] for r in conn.execute(
-                "SELECT id FROM notes WHERE contact_id = ?", (contact_id,))]
+            note_ids = [
+                r[0]
+                for r in conn.execute("SELECT id FROM notes WHERE contact_id = ?", (contact_id,))
+            ]
             cur = conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
             if cur.rowcount == 0:
                 msg = f"no contact with id {contact_id}"
@@ -78,6 +88,7 @@ class RecordStore:
             queue_index(conn, "contact", contact_id, "delete")
             for note_id in note_ids:
                 queue_index(conn, "note", note_id, "delete")
+            self.contacts_version += 1
 
     # -- notes and interactions -----------------------------------------------------------
     def put_note(self, note: Note, conn: sqlite3.Connection | None = None) -> None:
@@ -109,7 +120,9 @@ class RecordStore:
         return sorted(notes, key=lambda n: n.created, reverse=True)
 
     def all_notes(self) -> list[Note]:
-        return [Note.model_validate_json(r["data"]) for r in self.db.query("SELECT data FROM notes")]
+        return [
+            Note.model_validate_json(r["data"]) for r in self.db.query("SELECT data FROM notes")
+        ]
 
     def put_interaction(self, item: Interaction, conn: sqlite3.Connection | None = None) -> None:
         """Insert or replace an interaction."""
@@ -155,7 +168,10 @@ class RecordStore:
             )
 
     def add_event(
-        self, kind: str, data: dict[str, Any], contact_id: str | None = None,
+        self,
+        kind: str,
+        data: dict[str, Any],
+        contact_id: str | None = None,
         conn: sqlite3.Connection | None = None,
     ) -> None:
         """Record something that happened (a merge, a job change, an import)."""
@@ -168,7 +184,9 @@ class RecordStore:
             (contact_id, kind, json.dumps(data, default=str)),
         )
 
-    def events(self, kind: str | None = None, contact_id: str | None = None) -> list[dict[str, Any]]:
+    def events(
+        self, kind: str | None = None, contact_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """Events, newest first, optionally filtered."""
         sql = "SELECT id, contact_id, kind, data, created FROM events WHERE 1=1"
         params: list[object] = []
@@ -180,8 +198,13 @@ class RecordStore:
             params.append(contact_id)
         rows = self.db.query(sql + " ORDER BY id DESC", tuple(params))
         return [
-            {"id": r["id"], "contact_id": r["contact_id"], "kind": r["kind"],
-             "data": json.loads(r["data"]), "created": r["created"]}
+            {
+                "id": r["id"],
+                "contact_id": r["contact_id"],
+                "kind": r["kind"],
+                "data": json.loads(r["data"]),
+                "created": r["created"],
+            }
             for r in rows
         ]
 
@@ -193,9 +216,7 @@ class RecordStore:
 
     def clear_index_ops(self, ops: list[tuple[str, str, str]]) -> None:
         with self.db.transaction() as conn:
-            conn.executemany(
-                "DELETE FROM index_queue WHERE kind = ? AND id = ? AND op = ?", ops
-            )
+            conn.executemany("DELETE FROM index_queue WHERE kind = ? AND id = ? AND op = ?", ops)
 
 
 def queue_index(conn: sqlite3.Connection, kind: str, item_id: str, op: str) -> None:

@@ -22,8 +22,9 @@ def build_ui(app: Warmline) -> gr.Blocks:
     """Every tab, wired to the app's services."""
     with gr.Blocks(title="Warmline", analytics_enabled=False) as blocks:
         gr.Markdown("## Warmline  \nA networking coach that runs on your machine.")
-        engine = gr.Markdown(f"Engine: **{app.engine}**", elem_classes="wl-engine",
-                             elem_id="wl-engine")
+        engine = gr.Markdown(
+            f"Engine: **{app.engine}**", elem_classes="wl-engine", elem_id="wl-engine"
+        )
         for label, module in TABS:
             with gr.Tab(label, id=label.split()[0].lower()):
                 module.build(app)

@@ -10,8 +10,12 @@ from tests.fakes import FakeChatModel, connection_error, fake_backend
 
 
 def seed(app):  # type: ignore[no-untyped-def]
-    ana = Contact(name="Ana Ruiz", company="Northwind Health", title="Nurse Manager",
-                  interests=["marathon running"])
+    ana = Contact(
+        name="Ana Ruiz",
+        company="Northwind Health",
+        title="Nurse Manager",
+        interests=["marathon running"],
+    )
     app.records.put_contact(ana)
     app.records.put_note(Note(contact_id=ana.id, text="Ran the Chicago marathon in October."))
     app.records.put_profile(Profile(name="Dev"))
@@ -23,7 +27,9 @@ def seed(app):  # type: ignore[no-untyped-def]
 def test_offline_checkin_uses_a_detail_a_resource_and_no_ask(app_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "r.md").write_text(
         "## Marathon running recovery\nMarathon running recovery: walk and refuel.\n\n"
-        "## Tax forms\nFiling quarterly taxes.\n", encoding="utf-8")
+        "## Tax forms\nFiling quarterly taxes.\n",
+        encoding="utf-8",
+    )
     app = app_factory(knowledge_dir=tmp_path)
     ana = seed(app)
     draft = app.outreach.draft("checkin", ana.id, "linkedin-dm")
@@ -62,7 +68,10 @@ def test_model_draft_is_used_when_grounded(app_factory) -> None:  # type: ignore
     app = app_factory(backend=fake_backend(model, "ollama:llama3.2"))
     ana = seed(app)
     draft = app.outreach.draft("checkin", ana.id)
-    assert (draft.engine, draft.text) == ("ollama:llama3.2", "Hi Ana, how did the Chicago marathon go? Dev")
+    assert (draft.engine, draft.text) == (
+        "ollama:llama3.2",
+        "Hi Ana, how did the Chicago marathon go? Dev",
+    )
     prompt = model.prompt_text(0)
     assert "Ran the Chicago marathon in October." in prompt
     assert "<<<NOTES" in prompt and "Northwind Health" in prompt

@@ -69,15 +69,20 @@ def test_auto_finds_a_local_server(model_server: int) -> None:
 
 
 def test_labels_name_the_runtime_by_port() -> None:
-    assert ModelChoice(Provider.OPENAI_COMPATIBLE, "http://127.0.0.1:11434/v1",
-                       "llama3.2").label == "ollama:llama3.2"
-    assert ModelChoice(Provider.OPENAI_COMPATIBLE, "http://localhost:8080/v1",
-                       "smol").label == "llamacpp:smol"
+    assert (
+        ModelChoice(Provider.OPENAI_COMPATIBLE, "http://127.0.0.1:11434/v1", "llama3.2").label
+        == "ollama:llama3.2"
+    )
+    assert (
+        ModelChoice(Provider.OPENAI_COMPATIBLE, "http://localhost:8080/v1", "smol").label
+        == "llamacpp:smol"
+    )
 
 
 def test_compatible_takes_the_servers_first_model(model_server: int) -> None:
-    settings = load_settings(provider="openai-compatible",
-                             base_url=f"http://127.0.0.1:{model_server}/v1")
+    settings = load_settings(
+        provider="openai-compatible", base_url=f"http://127.0.0.1:{model_server}/v1"
+    )
     assert resolve_model(settings).model == "tiny-model"
 
 
@@ -94,8 +99,12 @@ def test_auto_with_dead_base_url_falls_back_offline() -> None:
 
 
 def test_backend_sets_explicit_timeout_and_retries(model_server: int) -> None:
-    settings = load_settings(provider="openai-compatible", timeout_s=7, max_retries=0,
-                             base_url=f"http://127.0.0.1:{model_server}/v1")
+    settings = load_settings(
+        provider="openai-compatible",
+        timeout_s=7,
+        max_retries=0,
+        base_url=f"http://127.0.0.1:{model_server}/v1",
+    )
     backend = build_chat_backend(resolve_model(settings), settings)
     assert backend is not None
     model = backend.model

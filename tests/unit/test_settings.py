@@ -40,8 +40,14 @@ def test_broken_config_file_is_reported(home: Path) -> None:
 
 def test_save_round_trip_keeps_key_private(home: Path) -> None:
     settings = load_settings()
-    saved = save_settings(settings, {"provider": "openai-compatible",
-                                     "base_url": "http://127.0.0.1:1234/v1", "api_key": "sk-x"})
+    saved = save_settings(
+        settings,
+        {
+            "provider": "openai-compatible",
+            "base_url": "http://127.0.0.1:1234/v1",
+            "api_key": "sk-x",
+        },
+    )
     assert saved.provider is Provider.OPENAI_COMPATIBLE
     reloaded = load_settings()
     assert reloaded.base_url == "http://127.0.0.1:1234/v1"

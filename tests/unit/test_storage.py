@@ -103,14 +103,16 @@ def test_rebuild_restores_an_index_from_records(home: Path) -> None:
 
 
 def test_knowledge_sections_are_indexed(home: Path, tmp_path: Path) -> None:
-    (tmp_path / "k.md").write_text("# T\n\n## Marathon recovery\nWalk, refuel.\n\n## Specs\nOne page.",
-                                   encoding="utf-8")
+    (tmp_path / "k.md").write_text(
+        "# T\n\n## Marathon recovery\nWalk, refuel.\n\n## Specs\nOne page.", encoding="utf-8"
+    )
     records = RecordStore(Database(home / DB_FILE))
     index = SearchIndex(home / "index", HashEmbeddings())
     IndexSync(records, index, tmp_path).ensure_knowledge()
     assert index.count("knowledge") == 2
     assert index.search("knowledge", "marathon recovery", k=1)[0].metadata["title"] == (
-        "Marathon recovery")
+        "Marathon recovery"
+    )
 
 
 def test_second_process_fails_fast_with_a_clear_message(home: Path) -> None:
@@ -121,9 +123,9 @@ def test_second_process_fails_fast_with_a_clear_message(home: Path) -> None:
             f"try:\n    DataDirLock(Path({str(home)!r}), timeout_s=0.5).acquire()\n"
             "except StoreLockedError as e:\n    print(e); sys.exit(3)\n"
         )
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              timeout=60, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+        )
     assert proc.returncode == 3, proc.stderr
     assert "already using" in proc.stdout and "pid" in proc.stdout
     DataDirLock(home).acquire().release()  # free again once released
-

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from assistant.llm.guard import Guard, Limits
 from assistant.llm.prompts import PromptLibrary
-from assistant.llm.writer import WriteRequest, Writer, clean_output
+from assistant.llm.writer import Writer, WriteRequest, clean_output
 from assistant.settings import PROJECT_ROOT
 from tests.fakes import FakeChatModel, connection_error, fake_backend, timeout_error
 
 PROMPTS = PromptLibrary(PROJECT_ROOT / "prompts")
 VARS = {
-    "channel": "linkedin-dm", "max_chars": "300", "sender": "Dev",
+    "channel": "linkedin-dm",
+    "max_chars": "300",
+    "sender": "Dev",
     "contact": "<<<CONTACT\n- name: Ana Ruiz\nCONTACT>>>",
     "notes": "<<<NOTES\n- Ana ran the Chicago marathon in October\nNOTES>>>",
     "resource": "<<<RESOURCE\n- (none)\nRESOURCE>>>",
@@ -21,8 +23,13 @@ SOURCES = ["Ana Ruiz", "Ana ran the Chicago marathon in October", "Dev"]
 
 
 def request(**kw: object) -> WriteRequest:
-    base: dict = {"task": "checkin", "variables": VARS, "offline": lambda: "offline text",
-                  "sources": SOURCES, "limits": Limits(max_chars=300)}
+    base: dict = {
+        "task": "checkin",
+        "variables": VARS,
+        "offline": lambda: "offline text",
+        "sources": SOURCES,
+        "limits": Limits(max_chars=300),
+    }
     base.update(kw)
     return WriteRequest(**base)
 
@@ -100,7 +107,7 @@ def test_streamed_tokens_reach_the_callback(fake_model: FakeChatModel) -> None:
 
 
 def test_clean_output_strips_wrappers() -> None:
-    assert clean_output("<think>hmm</think>\n\"Hello there\"") == "Hello there"
+    assert clean_output('<think>hmm</think>\n"Hello there"') == "Hello there"
     assert clean_output("```\nHello\n```") == "Hello"
 
 

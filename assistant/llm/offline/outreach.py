@@ -44,7 +44,7 @@ def checkin(
         lines.append(detail)
     if resource:
         title, why = resource
-        lines.append(f"I came across \"{title}\" and thought of you: {why}")
+        lines.append(f'I came across "{title}" and thought of you: {why}')
     lines.append(pick(CLOSERS, seed + "c"))
     if sign_off:
         lines.append(sign_off)

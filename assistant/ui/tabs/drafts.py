@@ -17,10 +17,13 @@ def draft_markdown(draft: Draft) -> str:
     lines = []
     if draft.notice:
         lines.append(f"⚠️ {draft.notice}")
-    lines.append(f"Written by **{draft.engine}** · {draft.char_count} characters · "
-                 f"{draft.word_count} words")
+    lines.append(
+        f"Written by **{draft.engine}** · {draft.char_count} characters · {draft.word_count} words"
+    )
     if draft.sources:
-        lines.append("Drew on: " + "; ".join(f"*{s.kind}* “{s.snippet[:80]}”" for s in draft.sources))
+        lines.append(
+            "Drew on: " + "; ".join(f"*{s.kind}* “{s.snippet[:80]}”" for s in draft.sources)
+        )
     return "\n\n".join(lines)
 
 
@@ -29,8 +32,9 @@ def build(app: Warmline) -> None:
     with gr.Row():
         contact = gr.Textbox(label="Contact (name or id)", elem_id="draft-contact")
         kind = gr.Dropdown(list(KINDS), value=KINDS[0], label="Kind", elem_id="draft-kind")
-        channel = gr.Dropdown(list(CHANNEL_LIMITS), value="linkedin-dm", label="Channel",
-                              elem_id="draft-channel")
+        channel = gr.Dropdown(
+            list(CHANNEL_LIMITS), value="linkedin-dm", label="Channel", elem_id="draft-channel"
+        )
     write = gr.Button("Write draft", variant="primary", elem_id="draft-write")
     text = gr.Textbox(label="Draft", lines=8, buttons=["copy"], elem_id="draft-text")
     info = gr.Markdown(elem_id="draft-info")

@@ -14,20 +14,38 @@ def build(app: Warmline) -> None:
     status = service.status()
     values = service.fields()
     gr.Markdown("### Settings")
-    engine = gr.Markdown(f"Engine in use: **{status['engine']}** ({status['reason']})",
-                         elem_id="settings-engine")
-    provider = gr.Radio([p.value for p in Provider], value=values["provider"], label="Provider",
-                        elem_id="settings-provider")
-    base_url = gr.Textbox(values["base_url"], label="Base URL (OpenAI-compatible)",
-                          placeholder="http://127.0.0.1:11434/v1", elem_id="settings-base-url")
-    model = gr.Textbox(values["model"], label="Model name", placeholder="empty: the server's first",
-                       elem_id="settings-model")
-    api_key = gr.Textbox("", label="API key (left empty keeps the saved one)", type="password",
-                         elem_id="settings-api-key")
+    engine = gr.Markdown(
+        f"Engine in use: **{status['engine']}** ({status['reason']})", elem_id="settings-engine"
+    )
+    provider = gr.Radio(
+        [p.value for p in Provider],
+        value=values["provider"],
+        label="Provider",
+        elem_id="settings-provider",
+    )
+    base_url = gr.Textbox(
+        values["base_url"],
+        label="Base URL (OpenAI-compatible)",
+        placeholder="http://127.0.0.1:11434/v1",
+        elem_id="settings-base-url",
+    )
+    model = gr.Textbox(
+        values["model"],
+        label="Model name",
+        placeholder="empty: the server's first",
+        elem_id="settings-model",
+    )
+    api_key = gr.Textbox(
+        "",
+        label="API key (left empty keeps the saved one)",
+        type="password",
+        elem_id="settings-api-key",
+    )
     with gr.Row():
         timeout = gr.Number(values["timeout_s"], label="Timeout (s)", minimum=1, maximum=600)
-        retries = gr.Number(values["max_retries"], label="Retries", minimum=0, maximum=5,
-                            precision=0)
+        retries = gr.Number(
+            values["max_retries"], label="Retries", minimum=0, maximum=5, precision=0
+        )
     with gr.Row():
         test = gr.Button("Test connection", elem_id="settings-test")
         save = gr.Button("Save", variant="primary", elem_id="settings-save")
@@ -35,8 +53,14 @@ def build(app: Warmline) -> None:
     fields = [provider, base_url, model, api_key, timeout, retries]
 
     def changes(p: str, url: str, m: str, key: str, t: float, r: float) -> dict[str, object]:
-        return {"provider": p, "base_url": url.strip(), "model": m.strip(), "api_key": key,
-                "timeout_s": t, "max_retries": int(r)}
+        return {
+            "provider": p,
+            "base_url": url.strip(),
+            "model": m.strip(),
+            "api_key": key,
+            "timeout_s": t,
+            "max_retries": int(r),
+        }
 
     def on_test(*args: object) -> str:
         ok, message = service.test_connection(changes(*args))  # type: ignore[arg-type]

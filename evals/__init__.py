@@ -1,0 +1,1 @@
+"""Warmline evals: datasets, pure metric functions, a runner and reports."""
