@@ -14,3 +14,12 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 os.environ["DO_NOT_TRACK"] = "1"
+# ONNX Runtime >= 1.29 uploads telemetry from Linux too (a collector at microsoft.com, a device
+# id and a cache under ~/.cache/Microsoft) unless this is set before it initialises.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+# Loopback traffic (a local model server that receives notes, the UI's own startup check) must
+# never go to an HTTP proxy set in the user's environment; remote endpoints still may.
+_no_proxy = [h.strip() for n in ("no_proxy", "NO_PROXY") for h in os.environ.get(n, "").split(",")]
+_no_proxy += ["127.0.0.1", "localhost", "::1"]
+os.environ["no_proxy"] = os.environ["NO_PROXY"] = ",".join(dict.fromkeys(h for h in _no_proxy if h))

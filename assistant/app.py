@@ -15,9 +15,16 @@ from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
 from assistant.llm.writer import Writer
 from assistant.services.backup import BackupService
+from assistant.services.contacts import ContactsService
 from assistant.services.health import HealthReport, diagnose
+from assistant.services.importing import ImportService
 from assistant.services.models import ModelSettingsService
 from assistant.services.outreach import OutreachService
+from assistant.services.pitch import PitchService, note_retriever
+from assistant.services.profile import ProfileService
+from assistant.services.resume_review import ResumeReviewService
+from assistant.services.search import SearchService
+from assistant.services.sounding_board import SoundingBoard
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import SearchIndex
@@ -45,6 +52,13 @@ class Warmline:
     writer: Writer
     outreach: OutreachService
     backup: BackupService
+    search: SearchService
+    contacts: ContactsService
+    importer: ImportService
+    profiles: ProfileService
+    pitch: PitchService
+    sounding_board: SoundingBoard
+    resume: ResumeReviewService
     models: ModelSettingsService = field(init=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -98,11 +112,20 @@ def build_app(
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)
         backup = BackupService(records, sync)
+        search = SearchService(records, index)
+        contacts = ContactsService(records, sync, search)
+        importer = ImportService(records, sync, backup)
+        profiles = ProfileService(records)
+        pitch = PitchService(profiles, writer, note_retriever(index))
+        sounding_board = SoundingBoard(records, profiles, writer)
+        resume = ResumeReviewService(records, profiles)
     except BaseException:
         lock.release()
         raise
     return Warmline(
         settings=settings, lock=lock, db=db, records=records, index=index, sync=sync,
         prompts=prompts, choice=choice, writer=writer, outreach=outreach, backup=backup,
+        search=search, contacts=contacts, importer=importer,
+        profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
     )
 

@@ -8,7 +8,7 @@ import sys
 import click
 import typer
 
-from assistant.cli import core, drafts
+from assistant.cli import bench, contacts, core, drafts, evals, pitch
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -23,13 +23,19 @@ cli = typer.Typer(
 )
 core.register(cli)
 drafts.register(cli)
+contacts.register(cli)
+pitch.register(cli)
+evals.register(cli)
+bench.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command; never show a user a traceback."""
     logfile = configure_logging()
     try:
-        cli(args=argv, standalone_mode=False)
+        code = cli(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:  # without standalone mode, typer.Exit(n) returns n
+            sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.exceptions.Abort:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.llm.entities import unsupported_entities
 
-WORDS_PER_MINUTE = 140
+WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
+_WORD = re.compile(r"\S*[^\W_]\S*")
 
 EntityCheck = Callable[[str, Sequence[str]], list[str]]
 
@@ -22,7 +24,7 @@ class Limits:
 
     def problems(self, text: str) -> list[str]:
         """What breaks these limits, as sentences a model (or a user) can act on."""
-        words, chars = len(text.split()), len(text)
+        words, chars = count_words(text), count_chars(text)
         found = []
         if self.max_words is not None and words > self.max_words:
             found.append(f"it has {words} words; the limit is {self.max_words}")
@@ -33,9 +35,22 @@ class Limits:
         return found
 
 
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens with a letter or digit ("—", "-" and "•" are not words).
+
+    The one counting rule for length limits: the guard and the eval metrics both use it.
+    """
+    return len(_WORD.findall(text))
+
+
+def count_chars(text: str) -> int:
+    """Characters as a paste box counts them, ignoring leading and trailing whitespace."""
+    return len(text.strip())
+
+
 def speaking_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> float:
-    """How long the text takes to say aloud."""
-    return round(len(text.split()) * 60 / wpm, 1)
+    """How long the text takes to say aloud, to a tenth of a second."""
+    return round(count_words(text) * 60 / wpm, 1)
 
 
 class Guard:

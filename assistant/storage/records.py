@@ -71,6 +71,16 @@ class RecordStore:
         rows = self.db.query("SELECT data FROM contacts ORDER BY name COLLATE NOCASE")
         return [Contact.model_validate_json(r["data"]) for r in rows]
 
+    def contact_rows(self) -> list[dict[str, Any]]:
+        """id, name, company, title, tier and tags of every contact, by name (cheap at 50k)."""
+        rows = self.db.query(
+            "SELECT id, name, company, json_extract(data, '$.title') AS title, "
+            "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags "
+            "FROM contacts ORDER BY name COLLATE NOCASE"
+        )
+        return [{**dict(r), "title": r["title"] or "", "tags": json.loads(r["tags"] or "[]")}
+                for r in rows]
+
     def count_contacts(self) -> int:
         return int(self.db.query("SELECT count(*) FROM contacts")[0][0])
 

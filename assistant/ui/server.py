@@ -51,10 +51,17 @@ def start_server(app: Warmline, host: str, port: int) -> gr.Blocks:
 
 
 def run_server(app: Warmline, host: str, port: int) -> None:
-    """Serve until interrupted."""
-    blocks = start_server(app, host, port)
-    print(f"Warmline is running at http://{host}:{port}  (engine: {app.engine}; Ctrl+C to stop)")  # noqa: T201
+    """Serve until Ctrl+C, which is the normal way to stop (exit 0) even during start-up."""
+    blocks: gr.Blocks | None = None
     try:
-        blocks.block_thread()
+        blocks = start_server(app, host, port)
+        url = f"http://{host}:{port}"
+        print(f"Warmline is running at {url}  (engine: {app.engine}; Ctrl+C to stop)")  # noqa: T201
+        blocks.block_thread()  # returns on Ctrl+C
+    except KeyboardInterrupt:
+        # Ctrl+C outside block_thread (while Gradio starts up) would otherwise end as a
+        # silent exit 130.
+        log.info("interrupted while starting; stopping")
     finally:
-        blocks.close()
+        if blocks is not None:
+            blocks.close()

@@ -1,11 +1,252 @@
-"""Contacts: import, search, open, note, delete."""
+"""Contacts: import, search and filter, open a contact, note, edit, delete, undo a merge."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.domain import Tier
+from assistant.errors import WarmlineError
+from assistant.services.contacts import ContactDetail
+from assistant.services.importing import FORMATS
+
+COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
+TABLE_ROWS = 500
+TIERS = [t.value for t in Tier]
+ANY_TIER = [("any tier", ""), *((t, t) for t in TIERS)]
+EMPTY_PAGE = "*Select a row or type a name to open a contact.*"
+
+
+def report_markdown(report: dict[str, Any]) -> str:
+    """An import report for people: counts, then skipped rows with their reasons."""
+    lines = [f"**Imported {report['file']}** ({report['format']}): {report['added']} added, "
+             f"{report['updated']} updated, {report['merged']} merged, "
+             f"{report['unchanged']} unchanged, {report['skipped']} skipped · "
+             f"{report['notes']} notes · {report['interactions']} interactions"]
+    if report.get("job_changes"):
+        lines.append(f"🎉 {report['job_changes']} job change(s) — a chance to say congratulations.")
+    if report.get("profile_updated"):
+        lines.append(f"Your profile was updated ({report['positions']} new positions).")
+    lines += [f"- skipped row {s['row']}: {s['reason']}" for s in report["skipped_rows"][:20]]
+    if report.get("unmatched"):
+        lines.append("No contact for: " + ", ".join(report["unmatched"][:10]))
+    if report.get("notice"):
+        lines.append(f"⚠️ {report['notice']}")
+    return "\n\n".join(lines)
+
+
+def detail_markdown(detail: ContactDetail) -> str:
+    """The contact page: who they are, notes, interactions and merge history."""
+    c = detail.contact
+    facts = [("Role", " at ".join(p for p in (c.title, c.company) if p)),
+             ("Tier", c.tier.value), ("Tags", ", ".join(c.tags)),
+             ("Check-in cadence", f"every {c.cadence_days} days" if c.cadence_days else ""),
+             ("Email", ", ".join(c.emails)), ("LinkedIn", c.linkedin_slug),
+             ("Previously", ", ".join(c.past_companies)), ("Interests", ", ".join(c.interests)),
+             ("How we met", c.how_we_met), ("Last contacted", str(c.last_contacted or ""))]
+    sections = [f"#### {c.name}\n`{c.id}`",
+                "\n".join(f"- **{label}:** {value}" for label, value in facts if value),
+                "**Notes**\n\n" + ("\n".join(f"- {n.created}: {n.text}" for n in detail.notes)
+                                   or "- (none yet)"),
+                "**Interactions**\n\n" + ("\n".join(
+                    f"- {i.when} · {i.channel or '-'} · {i.direction.value} · {i.summary}"
+                    for i in detail.interactions) or "- (none yet)")]
+    history = detail.to_json()["history"]
+    if history:
+        sections.append("**History**\n\n" + "\n".join(f"- {_event_line(e)}" for e in history))
+    return "\n\n".join(sections)
+
+
+def _event_line(event: dict[str, Any]) -> str:
+    data = event["data"]
+    if event["kind"] == "merge":
+        state = " (undone)" if event["undone"] else ""
+        return (f"merge #{event['id']}{state}: {data.get('merged_name', '')} from "
+                f"{data.get('source', '?')} (matched by {data.get('rule', '?')})")
+    if event["kind"] == "job_change":
+        return (f"job change: {data.get('old_title', '')} at {data.get('old_company', '')} → "
+                f"{data.get('new_title', '')} at {data.get('new_company', '')}")
+    return f"{event['kind']} #{event['id']}"
 
 
 def build(app: Warmline) -> None:
-    gr.Markdown("### Contacts\nImport a LinkedIn export, Google Contacts CSV, vCard or notes.")
+    gr.Markdown("### Contacts\nImport a LinkedIn export (Connections.csv, messages.csv, "
+                "Profile.csv, Positions.csv), Google Contacts CSV, vCard, Markdown notes or a "
+                "Warmline export. Nothing leaves this machine.")
+    with gr.Row():
+        upload = gr.File(label="Drop an export here", elem_id="contacts-import", scale=3)
+        fmt = gr.Dropdown(list(FORMATS), value="auto", label="Format",
+                          elem_id="contacts-import-format", scale=1)
+    report_md = gr.Markdown(elem_id="contacts-import-report")
+    with gr.Accordion("Import report (JSON)", open=False):
+        report_json = gr.JSON(elem_id="contacts-import-json")
+
+    with gr.Row():
+        query = gr.Textbox(label="Search", elem_id="contacts-search", scale=3,
+                           placeholder="a name, a company, or what you remember")
+        tier = gr.Dropdown(ANY_TIER, value="", label="Tier", elem_id="contacts-filter-tier")
+        tag = gr.Textbox(label="Tag", elem_id="contacts-filter-tag")
+        company = gr.Textbox(label="Company", elem_id="contacts-filter-company")
+    search_btn = gr.Button("Search", elem_id="contacts-search-button")
+    filters = [query, tier, tag, company]
+
+    def rows(q: str = "", t: str = "", g: str = "", c: str = "") -> list[list[Any]]:
+        results = app.search.search(q or "", k=TABLE_ROWS, tier=t or "", tag=g or "",
+                                    company=c or "")
+        return [[r.name, r.company, r.title, r.tier, ", ".join(r.tags), round(r.score, 3),
+                 "; ".join(r.why), r.id] for r in results]
+
+    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="contacts-table")
+
+    with gr.Accordion("Add a contact", open=False):
+        with gr.Row():
+            new_name = gr.Textbox(label="Name", elem_id="contacts-add-name")
+            new_company = gr.Textbox(label="Company", elem_id="contacts-add-company")
+            new_title = gr.Textbox(label="Title", elem_id="contacts-add-title")
+            new_tier = gr.Dropdown(TIERS, value="active", label="Tier", elem_id="contacts-add-tier")
+        add_btn = gr.Button("Add contact", elem_id="contacts-add-button")
+
+    gr.Markdown("#### Contact")
+    current = gr.State("")
+    with gr.Row():
+        open_box = gr.Textbox(label="Open a contact (name or id)", elem_id="contact-open", scale=3)
+        open_btn = gr.Button("Open", elem_id="contact-open-button")
+    page = gr.Markdown(EMPTY_PAGE, elem_id="contact-detail")
+    with gr.Row():
+        edit_tier = gr.Dropdown(TIERS, label="Tier", elem_id="contact-tier")
+        edit_tags = gr.Textbox(label="Tags (comma-separated)", elem_id="contact-tags")
+        edit_cadence = gr.Number(label="Check in every N days (empty: tier default)",
+                                 precision=0, minimum=0, elem_id="contact-cadence")
+        save_btn = gr.Button("Save", elem_id="contact-save")
+    with gr.Row():
+        note_box = gr.Textbox(label="Add a note", lines=2, elem_id="contact-note", scale=3)
+        note_btn = gr.Button("Add note", elem_id="contact-note-add")
+    with gr.Row():
+        merges = gr.Dropdown([], label="Merged records", elem_id="contact-merge", scale=3)
+        undo_btn = gr.Button("Undo merge", elem_id="contact-undo-merge")
+    delete_btn = gr.Button("Delete contact", variant="stop", elem_id="contact-delete")
+    with gr.Row(visible=False) as confirm_row:
+        gr.Markdown("Delete this contact with their notes and interactions, everywhere? "
+                    "This cannot be undone.")
+        confirm_btn = gr.Button("Yes, delete", variant="stop", elem_id="contact-delete-confirm")
+        cancel_btn = gr.Button("Cancel", elem_id="contact-delete-cancel")
+    status = gr.Markdown(elem_id="contact-status")
+    page_outputs = [current, page, edit_tier, edit_tags, edit_cadence, merges]
+
+    def page_values(contact_id: str) -> list[Any]:
+        if not contact_id:
+            return ["", EMPTY_PAGE, None, "", None, gr.update(choices=[], value=None)]
+        detail = app.contacts.detail(contact_id)
+        c = detail.contact
+        choices = [(f"#{e['id']} {e['data'].get('merged', {}).get('name', '')} from "
+                    f"{e['data'].get('source', '')}", e["id"]) for e in detail.undoable_merges]
+        return [c.id, detail_markdown(detail), c.tier.value, ", ".join(c.tags), c.cadence_days,
+                gr.update(choices=choices, value=choices[0][1] if choices else None)]
+
+    def guarded(fn: Any) -> Any:
+        def run(*args: Any) -> Any:
+            try:
+                return fn(*args)
+            except WarmlineError as e:
+                raise gr.Error(str(e)) from e
+        return run
+
+    def api_import(file: str | None, fmt_name: str = "auto",
+                   progress: gr.Progress = gr.Progress()) -> dict[str, Any]:  # noqa: B008
+        if not file:
+            raise gr.Error("Choose a file to import.")
+
+        def step(stage: str, done: int, total: int) -> None:
+            progress((done, total) if total else None, desc=stage)
+
+        try:
+            report = app.importer.import_path(Path(file), fmt_name or "auto", step)
+        except WarmlineError as e:
+            raise gr.Error(str(e)) from e
+        return report.to_json()
+
+    def api_search(query: str, tier: str = "", tag: str = "", company: str = "",
+                   limit: int = 20) -> dict[str, Any]:
+        try:
+            results = app.search.search(query, k=int(limit), tier=tier, tag=tag, company=company)
+        except WarmlineError as e:
+            raise gr.Error(str(e)) from e
+        return {"results": [r.to_json() for r in results]}
+
+    def on_open(name_or_id: str) -> list[Any]:
+        return [*page_values(app.contacts.find(name_or_id).id), ""]
+
+    def on_select(evt: gr.SelectData) -> list[Any]:
+        # Not wrapped by guarded(): Gradio finds SelectData by this function's own signature.
+        row = evt.row_value or []
+        try:
+            return [*page_values(str(row[-1]) if row else ""), ""]
+        except WarmlineError as e:
+            raise gr.Error(str(e)) from e
+
+    def on_save(cid: str, t: str, tags: str, cadence: float | None, *f: str) -> list[Any]:
+        if not cid:
+            raise gr.Error("Open a contact first.")
+        app.contacts.update(cid, tier=t or "active", tags=tags.split(","),
+                            cadence_days=int(cadence) if cadence else None)
+        return [*page_values(cid), "Saved.", rows(*f)]
+
+    def on_note(cid: str, text: str) -> list[Any]:
+        if not cid:
+            raise gr.Error("Open a contact first.")
+        app.contacts.add_note(cid, text)
+        return [*page_values(cid), "Note added.", ""]
+
+    def on_add(name: str, comp: str, title: str, t: str, *f: str) -> list[Any]:
+        contact = app.contacts.add(name, company=comp, title=title, tier=t or "active")
+        return [*page_values(contact.id), f"Added {contact.name}.", rows(*f)]
+
+    def on_undo(cid: str, event_id: int | None, *f: str) -> list[Any]:
+        if not cid or event_id is None:
+            raise gr.Error("Choose a merge to undo.")
+        _, split = app.contacts.undo_merge(int(event_id))
+        return [*page_values(cid), f"Split {split.name} back out ({split.id}).", rows(*f)]
+
+    def on_delete(cid: str, *f: str) -> list[Any]:
+        if not cid:
+            raise gr.Error("Open a contact first.")
+        result = app.contacts.delete(cid)
+        return [*page_values(""), f"Deleted {result['name']} with {result['notes']} notes.",
+                rows(*f), gr.update(visible=False)]
+
+    def ask_delete(cid: str) -> Any:
+        if not cid:
+            raise gr.Error("Open a contact first.")
+        return gr.update(visible=True)
+
+    private: dict[str, Any] = {"api_visibility": "private"}
+    imported = upload.upload(api_import, [upload, fmt], report_json, api_name="import_file")
+    imported.success(lambda r: (report_markdown(r), rows()), report_json, [report_md, table],
+                     **private)
+    # Clear the drop zone after every attempt so the next file can be dropped straight away.
+    imported.then(lambda: None, None, upload, **private)
+    for trigger in (query.submit, search_btn.click, tier.change, tag.submit, company.submit):
+        trigger(guarded(rows), filters, table, **private)
+    table.select(on_select, None, [*page_outputs, status], **private)
+    for trigger in (open_box.submit, open_btn.click):
+        trigger(guarded(on_open), open_box, [*page_outputs, status], **private)
+    save_btn.click(guarded(on_save), [current, edit_tier, edit_tags, edit_cadence, *filters],
+                   [*page_outputs, status, table], **private)
+    note_btn.click(guarded(on_note), [current, note_box], [*page_outputs, status, note_box],
+                   **private)
+    add_btn.click(guarded(on_add), [new_name, new_company, new_title, new_tier, *filters],
+                  [*page_outputs, status, table], **private)
+    undo_btn.click(guarded(on_undo), [current, merges, *filters],
+                   [*page_outputs, status, table], **private)
+    delete_btn.click(guarded(ask_delete), current, confirm_row, **private)
+    cancel_btn.click(lambda: gr.update(visible=False), None, confirm_row, **private)
+    confirm_btn.click(guarded(on_delete), [current, *filters],
+                      [*page_outputs, status, table, confirm_row], **private)
+    gr.api(api_search, api_name="search_contacts")
+    # Fill the table on every page load (a callable value would add a public API endpoint).
+    root = gr.context.Context.root_block
+    if root is not None:
+        root.load(guarded(rows), None, table, **private)

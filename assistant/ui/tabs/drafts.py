@@ -12,6 +12,15 @@ from assistant.errors import WarmlineError
 from assistant.services.outreach import CHANNEL_LIMITS, KINDS
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """Shorten at a word boundary with an ellipsis, never mid-word."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def draft_markdown(draft: Draft) -> str:
     """Engine, notice, counts and sources under a draft."""
     lines = []
@@ -22,7 +31,7 @@ def draft_markdown(draft: Draft) -> str:
     )
     if draft.sources:
         lines.append(
-            "Drew on: " + "; ".join(f"*{s.kind}* “{s.snippet[:80]}”" for s in draft.sources)
+            "Drew on: " + "; ".join(f"*{s.kind}* “{clip(s.snippet)}”" for s in draft.sources)
         )
     return "\n\n".join(lines)
 
@@ -43,20 +52,23 @@ def build(app: Warmline) -> None:
     sent_info = gr.Markdown(elem_id="draft-sent-info")
 
     def api_draft(kind: str, contact: str, channel: str) -> dict[str, Any]:
-        person = app.records.find_contact(contact)
-        return app.outreach.draft(kind, person.id, channel).to_json()
+        try:
+            person = app.records.find_contact(contact)
+            return app.outreach.draft(kind, person.id, channel).to_json()
+        except WarmlineError as e:  # one line for the caller, no traceback in the server log
+            raise gr.Error(str(e), print_exception=False) from e
 
     def on_write(contact: str, kind: str, channel: str) -> tuple[str, str, Any]:
         try:
             person = app.records.find_contact(contact)
             draft = app.outreach.draft(kind, person.id, channel)
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise gr.Error(str(e), print_exception=False) from e
         return draft.text, draft_markdown(draft), (person.id, draft.model_dump(mode="json"))
 
     def on_sent(saved: Any, edited: str) -> str:
         if not saved:
-            raise gr.Error("Write a draft first.")
+            raise gr.Error("Write a draft first.", print_exception=False)
         contact_id, data = saved
         draft = Draft.model_validate({**data, "text": edited})
         app.outreach.mark_sent(contact_id, draft)

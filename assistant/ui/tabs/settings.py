@@ -70,7 +70,7 @@ def build(app: Warmline) -> None:
         try:
             message = service.save(changes(*args))  # type: ignore[arg-type]
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise gr.Error(str(e), print_exception=False) from e
         now = service.status()
         return "✅ " + message, f"Engine in use: **{now['engine']}** ({now['reason']})"
 

@@ -101,3 +101,29 @@ def test_headline_limit_and_unknown_kind() -> None:
     assert not pitch_within_limits("x" * 221, "headline")[0]
     with pytest.raises(ValueError, match="unknown pitch kind"):
         pitch_within_limits("hi", "haiku")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hi Maya — how did it go? - fine", "  padded text\n", "• one • two • three", "a-b c_d ——"],
+)
+def test_guard_and_evals_count_the_same_way(text: str) -> None:
+    from assistant.llm import guard
+
+    assert count_words(text) == guard.count_words(text)
+    assert count_chars(text) == guard.count_chars(text)
+
+
+def test_guard_limits_use_the_shared_rule() -> None:
+    from assistant.llm.guard import Limits
+    from assistant.llm.guard import speaking_seconds as spoken
+
+    # 30 real words plus dashes: within a 30-word limit for both the guard and the metric.
+    text = " — ".join(["word"] * 30)
+    assert Limits(max_words=30).problems(text) == []
+    assert within_limits(text, max_words=30)[0]
+    assert Limits(max_words=29).problems(text) == ["it has 30 words; the limit is 29"]
+    # Surrounding whitespace is not part of what gets pasted.
+    assert Limits(max_chars=3).problems("  abc \n") == []
+    assert Limits(max_chars=2).problems("  abc \n") == ["it has 3 characters; the limit is 2"]
+    assert spoken(text) == round(speaking_seconds(text), 1) == 12.9

@@ -1,0 +1,126 @@
+"""Eval reports: ``evals/reports/<UTC time>_<engine>_<git sha>.md`` and ``.jsonl``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from evals.baseline import engine_slug
+from evals.suites.base import METRICS, CaseResult
+
+if TYPE_CHECKING:
+    from evals.runner import RunOutcome
+
+REPORTS_DIR = Path(__file__).resolve().parent / "reports"
+WORST = 12
+INTERVIEW_NOTE = (
+    "**interview-reference** rows run the interview metrics (`followup_targets_gap`, "
+    "`star_ranking`) on the dataset's own reference follow-ups and answer rankings. The "
+    "mock-interview feature does not exist yet, so these rows check the metric pipeline, not "
+    "the app."
+)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(_fmt(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def headline(outcome: RunOutcome) -> str:
+    """Delivered drafts with unsupported entities vs raw model outputs with them."""
+    h = outcome.summary.headline
+    delivered = (f"**{h['delivered_with_unsupported']} of {h['delivered_drafts']} delivered "
+                 "drafts** name a person, company or number that is in no source")
+    if not h["raw_outputs"]:
+        return delivered + "; no raw model outputs (the offline engine wrote every draft)."
+    share = h["raw_with_unsupported"] / h["raw_outputs"]
+    counts = Counter(e for r in outcome.results for e in r.raw_invented)
+    common = ", ".join(f"{name} ({n})" for name, n in counts.most_common(10))
+    return (f"{delivered}, against **{h['raw_with_unsupported']} of {h['raw_outputs']} raw model "
+            f"outputs ({share:.0%})** before the guard; the offline engine stood in for "
+            f"{h['offline_fallbacks']} drafts."
+            + (f" Most common inventions (cases): {common}." if common else ""))
+
+
+def _worst(results: list[CaseResult]) -> list[str]:
+    failed = sorted((r for r in results if r.failures), key=lambda r: (-len(r.failures), r.id))
+    lines = []
+    for r in failed[:WORST]:
+        text = " ".join(r.text.split())
+        excerpt = (text[:160] + "…") if len(text) > 160 else text
+        lines.append(f"- `{r.id}` ({r.suite}, {r.engine or 'no engine'}): "
+                     + "; ".join(r.failures))
+        if excerpt:
+            lines.append(f"  > {excerpt}")
+    return (lines or ["No failed cases."]) + [""]
+
+
+def render_markdown(outcome: RunOutcome) -> str:
+    """The human report."""
+    hd, summary = outcome.header, outcome.summary
+    out = [f"# Warmline eval: {hd['engine']} at {hd['run_at']}", ""]
+    config = [["engine", hd["engine"]], ["engine setting", hd["engine_setting"]],
+              ["model", hd["model"] or "none"], ["why this engine", hd["model_reason"]],
+              ["git sha", hd["git_sha"]], ["embeddings", hd["embeddings"]],
+              ["suites", ", ".join(hd["suites"])], ["limit per suite", hd["limit"] or "none"],
+              ["judge", "on" if hd["judge"] else "off"],
+              ["prompt versions", ", ".join(f"{k} v{v}" for k, v in hd["prompt_versions"].items())],
+              ["dataset sizes", ", ".join(f"{k} {v}" for k, v in hd["dataset_sizes"].items())],
+              ["cases", f"{summary.cases} run, {summary.passed} passed, {summary.skipped} skipped"]]
+    if hd["missing_datasets"]:
+        config.append(["missing datasets", ", ".join(hd["missing_datasets"])])
+    out += ["## Configuration", "", *_table(["", ""], config)]
+    out += ["## Headline: delivered drafts vs raw model outputs with unsupported entities", "",
+            headline(outcome), ""]
+    out += ["## Regression gate", "", outcome.baseline_note or "not compared", ""]
+    out += [f"- {r.line()}" for r in outcome.regressions] + ([""] if outcome.regressions else [])
+    rows = [[name, value, "higher" if METRICS[name].higher_is_better else "lower",
+             METRICS[name].meaning] for name, value in summary.metrics.items()]
+    out += ["## Metrics", "", *_table(["metric", "value", "better", "meaning"], rows)]
+    rows = [[suite, name, value] for suite, values in summary.by_suite.items()
+            for name, value in values.items()]
+    out += ["## By suite", "", *_table(["suite", "metric", "value"], rows)]
+    rows = []
+    for tag, values in summary.by_tag.items():
+        weak = [f"{k} {v:.2f}" for k, v in values.items()
+                if k in METRICS and (v < 1.0 if METRICS[k].higher_is_better else v > 0.0)]
+        rows.append([tag, int(values["cases"]), values["pass_rate"], ", ".join(weak) or "all met"])
+    out += ["## By tag", "", *_table(["tag", "cases", "pass rate", "metrics below target"], rows)]
+    rows = [[suite, int(v["cases"]), f"{v['median_s']:.3f}", f"{v['p95_s']:.3f}",
+             f"{v['max_s']:.3f}"] for suite, v in summary.latency.items()]
+    out += ["## Latency per case (seconds, the app call alone)", "",
+            *_table(["suite", "cases", "median", "p95", "max"], rows)]
+    out += ["## Worst cases", "", *_worst(outcome.results)]
+    if summary.skipped_reasons:
+        out += ["## Skipped", ""]
+        out += [f"- {n} case(s): {reason}" for reason, n in summary.skipped_reasons.items()] + [""]
+    if "interview-reference" in hd["suites"]:
+        out += ["## Notes", "", INTERVIEW_NOTE, ""]
+    return "\n".join(out)
+
+
+def write_report(outcome: RunOutcome, folder: Path) -> tuple[Path, Path]:
+    """Write the Markdown and JSONL reports; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = outcome.header["run_at"].replace("-", "").replace(":", "")
+    stem = f"{stamp}_{engine_slug(outcome.header['engine'])}_{outcome.header['git_sha']}"
+    md, jsonl = folder / f"{stem}.md", folder / f"{stem}.jsonl"
+    run = {"type": "run", **outcome.header, **outcome.summary.to_json(),
+           "regressions": [r.line() for r in outcome.regressions],
+           "baseline": outcome.baseline_note}
+    lines = [json.dumps(run, ensure_ascii=False, default=str)]
+    lines += [json.dumps(r.to_json(), ensure_ascii=False) for r in outcome.results]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    md.write_text(render_markdown(outcome), encoding="utf-8")
+    return md, jsonl

@@ -1,0 +1,241 @@
+"""Retrieval quality over the synthetic network: lexical-only, semantic-only and hybrid search.
+
+The network (``datasets/retrieval_network.jsonl``) is imported through the real app graph
+(SQLite, Chroma, the ONNX embeddings) in a temporary home; each query in
+``datasets/retrieval.jsonl`` is ranked three ways and scored with recall@5 and MRR:
+
+- ``lexical``: the search service's in-memory name/company index alone;
+- ``semantic``: its two vector searches alone (contact profiles and notes), fused with the
+  same weights and noise floor the service uses;
+- ``hybrid``: ``SearchService.search``, what the CLI and the UI call.
+
+Run it with ``warmline eval-retrieval`` or ``python -m evals.retrieval_modes``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.app import Warmline, build_app
+from assistant.errors import InputError
+from assistant.services.dedupe import company_key, normalize
+from assistant.services.importing import ImportReport
+from assistant.services.search import MIN_SCORE, NOTE_WEIGHT, SEMANTIC_WEIGHT
+from assistant.settings import load_settings
+from evals.metrics import mean, recall_at_k, reciprocal_rank
+from evals.synthetic_network import DATASET as NETWORK
+from evals.synthetic_network import load_network
+
+SUITE = "retrieval-network"
+QUERIES = Path(__file__).parent / "datasets" / "retrieval.jsonl"
+MODES = ("lexical", "semantic", "hybrid")
+K = 5
+DEPTH = 10  # MRR looks this deep; hybrid is asked for this many results, as a search box would
+TARGET_RECALL = 0.95
+Ranker = Callable[[str], list[str]]
+
+
+# -- datasets and ground truth ----------------------------------------------------------------
+def load_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
+    """The query set: id, query, tag, truth (how relevance is defined) and relevant ids."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def matches(contact: dict[str, Any], truth: dict[str, str]) -> bool:
+    """Whether a network contact satisfies every condition of a query's ``truth``."""
+    checks: dict[str, Callable[[str], bool]] = {
+        "name": lambda v: normalize(contact["name"]) == normalize(v),
+        "name_has": lambda v: normalize(v) in normalize(contact["name"]).split(),
+        "company": lambda v: company_key(contact["company"]) == company_key(v),
+        "past_company": lambda v: company_key(v) in {company_key(p)
+                                                     for p in contact["past_companies"]},
+        "title": lambda v: normalize(v) in normalize(contact["title"]),
+        "location": lambda v: normalize(v) in normalize(contact["location"]),
+        "concept": lambda v: v in contact["concepts"],
+    }
+    unknown = set(truth) - set(checks)
+    if unknown or not truth:
+        msg = f"unknown or empty truth conditions: {sorted(unknown) or truth}"
+        raise ValueError(msg)
+    return all(checks[key](value) for key, value in truth.items())
+
+
+def relevant_for(truth: dict[str, str], network: Iterable[dict[str, Any]]) -> list[str]:
+    """Every contact id the truth conditions select, sorted."""
+    return sorted(c["id"] for c in network if matches(c, truth))
+
+
+def check_queries(queries: list[dict[str, Any]], network: list[dict[str, Any]]) -> list[str]:
+    """Problems with the query set: relevant ids that disagree with the truth, duplicates."""
+    problems = []
+    seen: set[str] = set()
+    for q in queries:
+        if q["id"] in seen or q["query"].casefold() in seen:
+            problems.append(f"{q['id']}: duplicate id or query")
+        seen.update({q["id"], q["query"].casefold()})
+        try:
+            expected = relevant_for(q["truth"], network)
+        except ValueError as e:
+            problems.append(f"{q['id']}: {e}")
+            continue
+        if not expected:
+            problems.append(f"{q['id']}: its truth selects nobody")
+        elif sorted(q["relevant"]) != expected:
+            problems.append(f"{q['id']}: relevant {sorted(q['relevant'])} != truth {expected}")
+    return problems
+
+
+def network_export(network: list[dict[str, Any]]) -> bytes:
+    """The network as a Warmline export, so ids survive the import; eval metadata stays out."""
+    private = {"concepts", "notes"}
+    contacts = [{k: v for k, v in c.items() if k not in private} for c in network]
+    notes = [{**n, "contact_id": c["id"], "source": "eval"} for c in network for n in c["notes"]]
+    document = {"warmline_export": 1, "contacts": contacts, "notes": notes, "interactions": []}
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def load_into(app: Warmline, network: list[dict[str, Any]]) -> ImportReport:
+    """Import the network through the app's own import service."""
+    return app.importer.import_bytes("retrieval_network.json", network_export(network),
+                                     "warmline-export")
+
+
+# -- the three rankers ------------------------------------------------------------------------
+def lexical_ranker(app: Warmline) -> Ranker:
+    """Names and companies only: the in-memory lexical index."""
+    return lambda query: [m.contact_id for m in app.search.lexicon().match(query)][:DEPTH]
+
+
+def semantic_ranker(app: Warmline) -> Ranker:
+    """Meaning only: contact-profile and note vectors, fused as the search service fuses them."""
+    floor = app.search.min_similarity
+
+    def strength(similarity: float) -> float:
+        return max(0.0, min(1.0, (similarity - floor) / (1 - floor)))
+
+    def rank(query: str) -> list[str]:
+        wide = DEPTH * 3
+        profile: dict[str, float] = {}
+        note: dict[str, float] = {}
+        for hit in app.index.search("contact", query, k=wide):
+            if hit.score >= floor:
+                profile[hit.id] = strength(hit.score)
+        for hit in app.index.search("note", query, k=wide):
+            owner = str(hit.metadata.get("contact_id") or "")
+            if owner and hit.score >= floor:
+                note[owner] = max(note.get(owner, 0.0), strength(hit.score))
+        fused = {cid: SEMANTIC_WEIGHT * profile.get(cid, 0.0) + NOTE_WEIGHT * note.get(cid, 0.0)
+                 for cid in profile.keys() | note.keys()}
+        scores = {cid: score for cid, score in fused.items() if score >= MIN_SCORE}
+        return sorted(scores, key=lambda cid: (-scores[cid], cid))[:DEPTH]
+
+    return rank
+
+
+def hybrid_ranker(app: Warmline) -> Ranker:
+    """The product: ``SearchService.search``."""
+    return lambda query: [r.id for r in app.search.search(query, k=DEPTH)]
+
+
+RANKERS: dict[str, Callable[[Warmline], Ranker]] = {
+    "lexical": lexical_ranker, "semantic": semantic_ranker, "hybrid": hybrid_ranker,
+}
+
+
+# -- scoring ----------------------------------------------------------------------------------
+def score_mode(queries: list[dict[str, Any]], ranker: Ranker, k: int = K) -> dict[str, Any]:
+    """recall@k and MRR overall and per tag, the queries that missed, and the median latency."""
+    rows = []
+    latencies = []
+    for q in queries:
+        start = time.perf_counter()
+        ranked = ranker(q["query"])
+        latencies.append((time.perf_counter() - start) * 1000)
+        rows.append({"id": q["id"], "tag": q["tag"], "query": q["query"],
+                     "recall": recall_at_k(ranked, q["relevant"], k),
+                     "rr": reciprocal_rank(ranked, q["relevant"]), "top": ranked[:k]})
+    by_tag: dict[str, dict[str, float]] = {}
+    for tag in sorted({r["tag"] for r in rows}):
+        tagged = [r for r in rows if r["tag"] == tag]
+        by_tag[tag] = {"queries": len(tagged),
+                       f"recall_at_{k}": round(mean(r["recall"] for r in tagged), 4),
+                       "mrr": round(mean(r["rr"] for r in tagged), 4)}
+    misses = [{key: r[key] for key in ("id", "tag", "query", "recall", "rr", "top")}
+              for r in rows if r["recall"] < 1.0]
+    return {f"recall_at_{k}": round(mean((r["recall"] for r in rows), default=0.0), 4),
+            "mrr": round(mean((r["rr"] for r in rows), default=0.0), 4),
+            "median_ms": round(statistics.median(latencies), 2) if latencies else 0.0,
+            "by_tag": by_tag, "misses": misses}
+
+
+def evaluate(app: Warmline, queries: list[dict[str, Any]],
+             modes: Iterable[str] = MODES, k: int = K) -> dict[str, dict[str, Any]]:
+    """Score each mode on an app that already holds the network."""
+    return {mode: score_mode(queries, RANKERS[mode](app), k) for mode in modes}
+
+
+def run(network: list[dict[str, Any]] | None = None,
+        queries: list[dict[str, Any]] | None = None,
+        embeddings: Embeddings | None = None, modes: Iterable[str] = MODES) -> dict[str, Any]:
+    """Build a real app in a temporary home, import the network, score every mode."""
+    network = load_network(NETWORK) if network is None else network
+    queries = load_queries() if queries is None else queries
+    if problems := check_queries(queries, network):
+        msg = "the retrieval query set disagrees with the network: " + "; ".join(problems[:3])
+        raise InputError(msg)
+    if embeddings is None:
+        from assistant.llm.embeddings import OnnxMiniLMEmbeddings
+
+        embeddings = OnnxMiniLMEmbeddings()
+    with tempfile.TemporaryDirectory(prefix="warmline-eval-") as tmp:
+        app = build_app(load_settings(home=Path(tmp)), backend=None, embeddings=embeddings)
+        try:
+            report = load_into(app, network)
+            results = evaluate(app, queries, modes)
+        finally:
+            app.close()
+    hybrid = results.get("hybrid", {}).get(f"recall_at_{K}")
+    return {
+        "suite": SUITE,
+        "embeddings": getattr(embeddings, "name", type(embeddings).__name__),
+        "contacts": report.added + report.updated,
+        "notes": sum(len(c["notes"]) for c in network),
+        "queries": len(queries),
+        "k": K,
+        "mrr_depth": DEPTH,
+        "target": {f"recall_at_{K}": TARGET_RECALL,
+                   "met": hybrid is not None and hybrid >= TARGET_RECALL},
+        "modes": results,
+    }
+
+
+def summary_rows(report: dict[str, Any]) -> list[tuple[str, float, float, float]]:
+    """(mode, recall@5, MRR, median ms) for a table."""
+    return [(mode, r[f"recall_at_{K}"], r["mrr"], r["median_ms"])
+            for mode, r in report["modes"].items()]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the table (or the JSON report with ``--json``)."""
+    parser = argparse.ArgumentParser(description="Retrieval quality by search mode.")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    report = run()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))  # noqa: T201
+        return
+    for mode, recall, mrr, ms in summary_rows(report):
+        print(f"{mode:9} recall@{K} {recall:.3f}  MRR {mrr:.3f}  {ms:.1f} ms")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
