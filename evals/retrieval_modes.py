@@ -4,10 +4,10 @@ The network (``datasets/retrieval_network.jsonl``) is imported through the real 
 (SQLite, Chroma, the ONNX embeddings) in a temporary home; each query in
 ``datasets/retrieval.jsonl`` is ranked three ways and scored with recall@5 and MRR:
 
-- ``lexical``: the search service's in-memory name/company index alone;
-- ``semantic``: its two vector searches alone (contact profiles and notes), fused with the
-  same weights and noise floor the service uses;
-- ``hybrid``: ``SearchService.search``, what the CLI and the UI call.
+- ``lexical``: names and (past) companies, exact, prefix and fuzzy, plus BM25 keywords over
+  profiles and notes;
+- ``semantic``: meaning only: profile-phrase vectors (role, interests, how we met) and notes;
+- ``hybrid``: both in one ranking, what the CLI and the UI call.
 
 Run it with ``warmline eval-retrieval`` or ``python -m evals.retrieval_modes``.
 """
@@ -29,7 +29,6 @@ from assistant.app import Warmline, build_app
 from assistant.errors import InputError
 from assistant.services.dedupe import company_key, normalize
 from assistant.services.importing import ImportReport
-from assistant.services.search import MIN_SCORE, NOTE_WEIGHT, SEMANTIC_WEIGHT
 from assistant.settings import load_settings
 from evals.metrics import mean, recall_at_k, reciprocal_rank
 from evals.synthetic_network import DATASET as NETWORK
@@ -110,45 +109,13 @@ def load_into(app: Warmline, network: list[dict[str, Any]]) -> ImportReport:
 
 
 # -- the three rankers ------------------------------------------------------------------------
-def lexical_ranker(app: Warmline) -> Ranker:
-    """Names and companies only: the in-memory lexical index."""
-    return lambda query: [m.contact_id for m in app.search.lexicon().match(query)][:DEPTH]
+def ranker(mode: str) -> Callable[[Warmline], Ranker]:
+    """``SearchService.search`` in one mode, asked for as many results as MRR looks at."""
+    return lambda app: lambda query: [r.id for r in app.search.search(query, k=DEPTH,
+                                                                       mode=mode)]
 
 
-def semantic_ranker(app: Warmline) -> Ranker:
-    """Meaning only: contact-profile and note vectors, fused as the search service fuses them."""
-    floor = app.search.min_similarity
-
-    def strength(similarity: float) -> float:
-        return max(0.0, min(1.0, (similarity - floor) / (1 - floor)))
-
-    def rank(query: str) -> list[str]:
-        wide = DEPTH * 3
-        profile: dict[str, float] = {}
-        note: dict[str, float] = {}
-        for hit in app.index.search("contact", query, k=wide):
-            if hit.score >= floor:
-                profile[hit.id] = strength(hit.score)
-        for hit in app.index.search("note", query, k=wide):
-            owner = str(hit.metadata.get("contact_id") or "")
-            if owner and hit.score >= floor:
-                note[owner] = max(note.get(owner, 0.0), strength(hit.score))
-        fused = {cid: SEMANTIC_WEIGHT * profile.get(cid, 0.0) + NOTE_WEIGHT * note.get(cid, 0.0)
-                 for cid in profile.keys() | note.keys()}
-        scores = {cid: score for cid, score in fused.items() if score >= MIN_SCORE}
-        return sorted(scores, key=lambda cid: (-scores[cid], cid))[:DEPTH]
-
-    return rank
-
-
-def hybrid_ranker(app: Warmline) -> Ranker:
-    """The product: ``SearchService.search``."""
-    return lambda query: [r.id for r in app.search.search(query, k=DEPTH)]
-
-
-RANKERS: dict[str, Callable[[Warmline], Ranker]] = {
-    "lexical": lexical_ranker, "semantic": semantic_ranker, "hybrid": hybrid_ranker,
-}
+RANKERS: dict[str, Callable[[Warmline], Ranker]] = {mode: ranker(mode) for mode in MODES}
 
 
 # -- scoring ----------------------------------------------------------------------------------

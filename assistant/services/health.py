@@ -75,7 +75,7 @@ def diagnose(
     )
     counts = sync.health()
     in_step = (
-        counts["contacts"] == counts["indexed_contacts"]
+        counts["phrases"] == counts["indexed_phrases"]
         and counts["notes"] == counts["indexed_notes"]
         and counts["pending"] == 0
     )
@@ -83,7 +83,8 @@ def diagnose(
         Check(
             "index",
             in_step,
-            f"{counts['indexed_contacts']}/{counts['contacts']} contacts, "
+            f"{counts['contacts']} contacts ({counts['indexed_phrases']}/{counts['phrases']} "
+            "profile phrases), "
             f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
             + ("" if in_step else "; run 'warmline reindex'"),
         )

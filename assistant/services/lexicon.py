@@ -11,18 +11,34 @@ from rapidfuzz import fuzz, process
 
 from assistant.domain import Contact
 from assistant.services.dedupe import company_key, normalize
+from assistant.storage.phrases import Phrase, contact_phrases, phrases_of
 
-STOPWORDS = frozenset({
-    "a", "an", "the", "at", "in", "on", "of", "for", "to", "and", "or", "with", "from", "who",
-    "works", "work", "working", "is", "are", "my", "me", "i", "want", "into", "someone", "people",
-})
+# Words of a question, not of what it asks about ("who do I know at Basalt Freight?").
+STOPWORDS = frozenset("""
+    a an the at in on of for to and or with from by about into as is are was were be been am
+    who whom whose what which where when how do did does i me my we our you your they them
+    their he she his her it its this that these those someone somebody anyone anybody people
+    person persons contact contacts know knows knew met meet want wants works work working
+    worked used ex former formerly before previously just recently has have had
+""".split())
+# These ask about where people were, not where they are.
+PAST_CUES = frozenset({"used", "ex", "former", "formerly", "before", "previously", "was",
+                       "were", "alumni", "alum"})
+PAST_FACTOR = 0.85  # a past employer counts a little less, unless the query asks for the past
 EXACT, PREFIX, FUZZY_FACTOR = 1.0, 0.8, 0.7
 FUZZY_CUTOFF = 80
 MAX_PREFIX_TOKENS = 100
 MAX_POSTINGS = 1000  # a word shared by thousands ("group") adds little; keep queries fast
-SHORT_QUERY_TOKENS = 4  # prefix and typo matching only for search-box queries, not long goals
+SHORT_QUERY_TOKENS = 4
+SHORT_QUESTION_TOKENS = 2  # prefix and typo matching only for search-box queries, not long goals
 COVERAGE_CEILING = 0.9  # every word matched somewhere; an exact full name scores 1.0
-PHRASE_SCORE = {"name": 0.95, "company": 0.9}
+FIELDS = ("name", "company", "past_company")
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query that say what it is about (at least one, if it has any)."""
+    words = normalize(query).split()
+    return [w for w in words if w not in STOPWORDS] or words
 
 
 @dataclass(frozen=True)
@@ -35,17 +51,25 @@ class ContactRow:
     title: str = ""
     tier: str = "active"
     tags: tuple[str, ...] = ()
+    past_companies: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
 
     @classmethod
     def of(cls, contact: Contact) -> ContactRow:
         return cls(contact.id, contact.name, contact.company, contact.title, contact.tier.value,
-                   tuple(contact.tags))
+                   tuple(contact.tags), tuple(contact.past_companies),
+                   tuple(phrases_of(contact)))
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> ContactRow:
-        return cls(str(row["id"]), str(row["name"]), str(row["company"] or ""),
-                   str(row["title"] or ""), str(row["tier"] or "active"),
-                   tuple(str(t) for t in row["tags"] or ()))
+        def strings(key: str) -> tuple[str, ...]:
+            return tuple(str(v) for v in row.get(key) or ())
+
+        title, company = str(row["title"] or ""), str(row["company"] or "")
+        return cls(str(row["id"]), str(row["name"]), company, title,
+                   str(row["tier"] or "active"), strings("tags"), strings("past_companies"),
+                   tuple(contact_phrases(title, company, strings("interests"),
+                                         str(row.get("how_we_met") or ""))))
 
 
 @dataclass
@@ -99,17 +123,22 @@ class LexicalIndex:
     def __init__(self, contacts: Iterable[ContactRow | Contact]) -> None:
         self._contacts = [c if isinstance(c, ContactRow) else ContactRow.of(c) for c in contacts]
         self._pos = {c.id: i for i, c in enumerate(self._contacts)}
-        self._fields = {"name": _Field(), "company": _Field()}
+        self._fields = {name: _Field() for name in FIELDS}
         self._tiers: dict[str, set[str]] = {}
         self._tags: dict[str, set[str]] = {}
         self._company_names: dict[str, set[str]] = {}
+        self._phrases: dict[str, list[int]] = {}
         for pos, contact in enumerate(self._contacts):
             self._fields["name"].add(pos, normalize(contact.name))
             self._fields["company"].add(pos, company_key(contact.company))
+            for past in dict.fromkeys(company_key(p) for p in contact.past_companies):
+                self._fields["past_company"].add(pos, past)
             self._tiers.setdefault(contact.tier, set()).add(contact.id)
             for tag in contact.tags:
                 self._tags.setdefault(tag.strip().casefold(), set()).add(contact.id)
             self._company_names.setdefault(normalize(contact.company), set()).add(contact.id)
+            for phrase in contact.phrases:
+                self._phrases.setdefault(phrase.id, []).append(pos)
         for index in self._fields.values():
             index.seal()
 
@@ -121,6 +150,14 @@ class LexicalIndex:
 
     def contact(self, contact_id: str) -> ContactRow:
         return self._contacts[self._pos[contact_id]]
+
+    def with_phrase(self, phrase_id: str) -> list[str]:
+        """Ids of the contacts a phrase vector describes."""
+        return [self._contacts[pos].id for pos in self._phrases.get(phrase_id, ())]
+
+    def phrases(self) -> dict[str, Phrase]:
+        """Every distinct phrase of every contact, by vector id."""
+        return {p.id: p for c in self._contacts for p in c.phrases}
 
     def by_name(self, allowed: set[str] | None) -> list[str]:
         """Contact ids in name order, optionally only the allowed ones."""
@@ -141,53 +178,67 @@ class LexicalIndex:
             return None
         return set.intersection(*sets)
 
-    def match(
-        self, query: str, fields: tuple[str, ...] = ("name", "company")
-    ) -> list[LexicalMatch]:
-        """Contacts whose names or companies match the query's words or phrases, best first."""
+    def match(self, query: str, fields: tuple[str, ...] = FIELDS) -> list[LexicalMatch]:
+        """Contacts whose names or (past) companies match the query, best first.
+
+        Each query word scores its best match (exact, prefix, typo, or part of a whole name or
+        company the query spells out); a contact's score is the share of the query's words
+        it covers, so "Callum at Verdigris Textiles" puts Callum above his
+        colleagues. An exact full name scores 1.0.
+        """
         all_words = normalize(query).split()
-        words = [w for w in all_words if w not in STOPWORDS] or all_words
+        words = query_words(query)
         if not words:
             return []
-        loose = len(words) <= SHORT_QUERY_TOKENS
+        # Prefixes and typos are for names typed into a search box, not for the words of a
+        # question ("who offered to make an intro" must not find Ms Mäkelä).
+        question = len(words) < len(all_words)
+        loose = len(words) <= (SHORT_QUESTION_TOKENS if question else SHORT_QUERY_TOKENS)
+        weight = _field_weights(all_words)
         best: dict[int, list[float]] = {}
-        why: dict[int, dict[str, str]] = {}
-        for i, word in enumerate(words):
-            for name in fields:
-                index = self._fields[name]
+        why: dict[int, dict[int, str]] = {}
+
+        def credit(pos: int, i: int, strength: float, reason: str) -> None:
+            strengths = best.setdefault(pos, [0.0] * len(words))
+            if strength > strengths[i]:
+                strengths[i] = strength
+                why.setdefault(pos, {})[i] = reason
+
+        for name in fields:
+            index = self._fields[name]
+            label = name.replace("_", " ")
+            for i, word in enumerate(words):
                 for vocab_word, strength, how in index.word_hits(word, loose):
                     for pos in index.words[vocab_word][:MAX_POSTINGS]:
-                        strengths = best.setdefault(pos, [0.0] * len(words))
-                        if strength > strengths[i]:
-                            strengths[i] = strength
-                            why.setdefault(pos, {})[f"{name}:{i}"] = (
-                                f"{name} {how} '{word}'")
+                        credit(pos, i, strength * weight[name], f"{label} {how} '{word}'")
+            for start, size, phrase in _grams(words, index.phrases):
+                for pos in index.phrases[phrase]:
+                    for i in range(start, start + size):
+                        credit(pos, i, EXACT * weight[name] + 1e-6 * size,
+                               f"{label} matches '{phrase}'")
         scores = {pos: COVERAGE_CEILING * sum(s) / len(words) for pos, s in best.items()}
-        for name in fields:
-            for phrase, positions in self._phrases(name, all_words):
-                for pos in positions:
-                    score = 1.0 if phrase == " ".join(all_words) and name == "name" else (
-                        PHRASE_SCORE[name])
-                    current = scores.get(pos, 0.0)
-                    # A whole-phrase match explains better than word matches of equal score.
-                    if score > current or (score == current and not any(
-                            k.endswith(":phrase") for k in why.get(pos, {}))):
-                        scores[pos] = score
-                        why[pos] = {f"{name}:phrase": f"{name} matches '{phrase}'"}
+        whole = " ".join(all_words)
+        for pos in self._fields["name"].phrases.get(whole, ()) if "name" in fields else ():
+            scores[pos] = 1.0
+            why[pos] = {0: f"name matches '{whole}'"}
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [LexicalMatch(self._contacts[pos].id, score, list(why.get(pos, {}).values()))
+        return [LexicalMatch(self._contacts[pos].id, min(score, 1.0),
+                             list(dict.fromkeys(why.get(pos, {}).values())))
                 for pos, score in ranked]
 
-    def _phrases(self, name: str, words: list[str]) -> list[tuple[str, list[int]]]:
-        """Whole names or companies (up to 4 words) that appear verbatim in the query."""
-        phrases = self._fields[name].phrases
-        found = []
-        whole = " ".join(words)
-        for size in range(min(4, len(words)), 0, -1):
-            for start in range(len(words) - size + 1):
-                gram = " ".join(words[start : start + size])
-                if gram in phrases and len(gram) >= 2 and (
-                    size > 1 or name == "company" or gram == whole
-                ):
-                    found.append((gram, phrases[gram]))
-        return found
+
+def _field_weights(words: list[str]) -> dict[str, float]:
+    past = any(w in PAST_CUES for w in words)
+    return {"name": 1.0, "company": PAST_FACTOR if past else 1.0,
+            "past_company": 1.0 if past else PAST_FACTOR}
+
+
+def _grams(words: list[str], phrases: dict[str, list[int]]) -> list[tuple[int, int, str]]:
+    """(start, size, phrase) for whole names or companies (2-4 words) spelled out in the query."""
+    found = []
+    for size in range(min(4, len(words)), 1, -1):
+        for start in range(len(words) - size + 1):
+            gram = " ".join(words[start : start + size])
+            if gram in phrases:
+                found.append((start, size, gram))
+    return found

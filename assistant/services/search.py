@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.domain import Contact, Note
+from assistant.errors import InputError
 from assistant.services.dedupe import normalize
-from assistant.services.lexicon import ContactRow, LexicalIndex
+from assistant.services.lexicon import ContactRow, LexicalIndex, query_words
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
 
@@ -18,12 +20,17 @@ log = logging.getLogger(__name__)
 
 # Semantic similarities below this are noise for all-MiniLM (unrelated texts score ~0-0.15).
 MIN_SIMILARITY = 0.2
-SEMANTIC_WEIGHT = 0.5
-NOTE_WEIGHT = 0.5
+FULLTEXT_WEIGHT = 0.6  # a keyword hit in a profile or note: good evidence, not a name match
+BM25_SHARE = 0.2  # rows that hold as many of the query's words are ordered by BM25
+# Each further kind of evidence (keywords and meaning agree) lifts a result a little less.
+SUPPORT_WEIGHTS = (0.3, 0.15, 0.05)
 SNIPPET_CHARS = 80
 MAX_SEMANTIC = 200
+MAX_FULLTEXT = 100
 MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
+MODES = ("hybrid", "lexical", "semantic")
+FIELDS = ("name", "company", "past_company")
 
 
 @dataclass
@@ -48,14 +55,21 @@ class SearchResult:
 
 @dataclass
 class _Candidate:
+    """One contact's evidence: the best score of each kind, and one reason per source."""
+
     lexical: float = 0.0
-    semantic: float = 0.0
-    note: float = 0.0
-    why: list[str] = field(default_factory=list)
+    fulltext: float = 0.0
+    profile: float = 0.0  # meaning of the role, interests, how we met
+    notes: float = 0.0  # meaning of a note
+    reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def score(self) -> float:
-        return self.lexical + SEMANTIC_WEIGHT * self.semantic + NOTE_WEIGHT * self.note
+        ranked = sorted((self.lexical, self.fulltext, self.profile, self.notes), reverse=True)
+        return ranked[0] + sum(w * s for w, s in zip(SUPPORT_WEIGHTS, ranked[1:], strict=True))
+
+    def note(self, key: str, reason: str) -> None:
+        self.reasons.setdefault(key, reason)
 
 
 class SearchService:
@@ -87,50 +101,88 @@ class SearchService:
     # -- search ---------------------------------------------------------------------------
     def search(
         self, query: str, *, k: int = 20, tier: str = "", tag: str = "", company: str = "",
-        fields: tuple[str, ...] = ("name", "company"),
+        fields: tuple[str, ...] = FIELDS, mode: str = "hybrid",
     ) -> list[SearchResult]:
-        """Contacts best matching ``query`` (names, companies, titles, notes), best first."""
+        """Contacts best matching ``query`` (names, companies, profiles, notes), best first.
+
+        ``mode`` "lexical" uses names, companies and keywords only; "semantic" only meaning.
+        """
+        if mode not in MODES:
+            msg = f"unknown search mode '{mode}'; use one of {', '.join(MODES)}"
+            raise InputError(msg)
         lexicon = self.lexicon()
         allowed = lexicon.filtered(tier=tier, tag=tag, company=company)
         if not query.strip():
             return [self._result(lexicon.contact(cid), 0.0, ["filters"] if allowed is not None
                                  else []) for cid in lexicon.by_name(allowed)[:k]]
-        # Enough semantic candidates to survive the filters, but bounded: past a few hundred
-        # the hits are weak and the vector query gets slower. Both vector queries run while
-        # the lexical match runs here (ONNX and Chroma release the GIL).
+        # Enough semantic candidates to survive the filters, but bounded. The query is embedded
+        # and searched while the lexical match runs here (ONNX and Chroma release the GIL).
         wide = min(k * 3 if allowed is None else k * 10, MAX_SEMANTIC)
-        where = {"tier": tier.strip().lower()} if tier.strip() else None
-        contact_hits = self._pool.submit(self._semantic, "contact", query, wide, where)
-        note_hits = self._pool.submit(self._semantic, "note", query, wide, None)
+        meaning = (self._pool.submit(self._meaning, query, wide) if mode != "lexical"
+                   else None)
         candidates: dict[str, _Candidate] = {}
-        for match in lexicon.match(query, fields=fields):
-            if allowed is None or match.contact_id in allowed:
-                cand = candidates.setdefault(match.contact_id, _Candidate())
-                cand.lexical = match.score
-                cand.why.extend(match.why)
-        for hit in contact_hits.result():
-            if hit.id in lexicon and (allowed is None or hit.id in allowed):
-                cand = candidates.setdefault(hit.id, _Candidate())
-                cand.semantic = self._strength(hit.score)
-                about = _without_name(hit.text, lexicon.contact(hit.id).name)
-                cand.why.append(f"profile: '{_snippet(about)}'" if about else "similar profile")
-        for hit in note_hits.result():
-            owner = str(hit.metadata.get("contact_id") or "")
-            if owner in lexicon and (allowed is None or owner in allowed):
-                cand = candidates.setdefault(owner, _Candidate())
+
+        def candidate(contact_id: str) -> _Candidate | None:
+            if contact_id not in lexicon or (allowed is not None and contact_id not in allowed):
+                return None
+            return candidates.setdefault(contact_id, _Candidate())
+
+        if mode != "semantic":
+            for match in lexicon.match(query, fields=fields):
+                if cand := candidate(match.contact_id):
+                    cand.lexical = match.score
+                    for number, why in enumerate(match.why):
+                        cand.note(f"lexical{number}", why)
+            self._add_keywords(query, candidate)
+        if meaning is not None:
+            phrase_hits, note_hits = meaning.result()
+            for hit in phrase_hits:
                 strength = self._strength(hit.score)
-                if strength > cand.note:
-                    cand.note = strength
-                    cand.why = [w for w in cand.why if not w.startswith("note: ")]
-                    cand.why.append(f"note: '{_snippet(hit.text)}'")
+                for contact_id in lexicon.with_phrase(hit.id):
+                    if (cand := candidate(contact_id)) and strength > cand.profile:
+                        cand.profile = strength
+                        cand.reasons["profile"] = f"profile: '{_snippet(hit.text)}'"
+            for hit in note_hits:
+                owner = str(hit.metadata.get("contact_id") or "")
+                if cand := candidate(owner):
+                    cand.notes = max(cand.notes, self._strength(hit.score))
+                    cand.note(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'")
         ranked = sorted(((cid, c) for cid, c in candidates.items() if c.score >= MIN_SCORE),
                         key=lambda kv: (-kv[1].score, lexicon.contact(kv[0]).name))
-        return [self._result(lexicon.contact(cid), cand.score, cand.why)
+        return [self._result(lexicon.contact(cid), cand.score, list(cand.reasons.values()))
                 for cid, cand in ranked[:k]]
+
+    def _add_keywords(
+        self, query: str, candidate: Callable[[str], _Candidate | None]
+    ) -> None:
+        """Keyword evidence from profiles and notes: the share of the query's words a row
+        holds (stemmed: "designer" finds "designers"), then BM25 among equals."""
+        words = query_words(query)
+        hits = self.records.text_search(words, MAX_FULLTEXT)
+        top = max((h.score for h in hits), default=0.0)
+        for hit in hits:
+            cand = candidate(hit.owner)
+            if cand is None or top <= 0:
+                continue
+            coverage = min(hit.matched, len(words)) / len(words)
+            strength = coverage * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
+            cand.fulltext = max(cand.fulltext, FULLTEXT_WEIGHT * strength)
+            if hit.kind == "note":
+                cand.note(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")
+            else:
+                cand.note("keywords", f"profile mentions '{_snippet(hit.snippet)}'")
+
+    def _meaning(self, query: str, k: int) -> tuple[list[Hit], list[Hit]]:
+        """Phrase and note hits for one embedding of the query."""
+        if self.index.count("contact") + self.index.count("note") == 0:
+            return [], []
+        vector = self.index.embeddings.embed_query(query)
+        return (self._above_floor(self.index.search_vector("contact", vector, k)),
+                self._above_floor(self.index.search_vector("note", vector, k)))
 
     def contacts_for_goal(self, goal_text: str, k: int = 10) -> list[SearchResult]:
         """Contacts who could help with a goal: companies it names, then meaning."""
-        return self.search(goal_text, k=k, fields=("company",))
+        return self.search(goal_text, k=k, fields=("company", "past_company"))
 
     def top_notes(self, contact_id: str, query: str, k: int = 3) -> list[Note]:
         """A contact's notes most relevant to ``query``, then the newest ones, up to ``k``."""
@@ -163,7 +215,9 @@ class SearchService:
     def _semantic(
         self, kind: str, query: str, k: int, where: dict[str, Any] | None
     ) -> list[Hit]:
-        hits = self.index.search(kind, query, k=k, where=where)
+        return self._above_floor(self.index.search(kind, query, k=k, where=where))
+
+    def _above_floor(self, hits: list[Hit]) -> list[Hit]:
         return [h for h in hits if h.score >= self.min_similarity]
 
     def _strength(self, similarity: float) -> float:
@@ -179,10 +233,4 @@ class SearchService:
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _without_name(text: str, name: str) -> str:
-    """A contact's index text minus the leading name ("Ana Ruiz. Data scientist at Acme")."""
-    rest = text.removeprefix(name).lstrip(". ").strip()
-    return rest.removesuffix(" at").strip()
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import StoreError
+from assistant.storage import fulltext
 
 DB_FILE = "warmline.sqlite3"
 
@@ -60,6 +61,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kind, id)
     );
     """,
+    fulltext.SCHEMA,
 )
 
 

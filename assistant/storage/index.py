@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -65,16 +66,22 @@ class SearchIndex:
         self, kind: str, items: Sequence[IndexItem], progress: Progress | None = None
     ) -> None:
         """Embed and store items in batches, reporting (done, total)."""
-        store = self._stores[kind]
         for start in range(0, len(items), BATCH):
             batch = items[start : start + BATCH]
-            store.add_texts(
-                [i.text for i in batch],
-                metadatas=[{"kind": kind, **i.metadata} for i in batch],
-                ids=[i.id for i in batch],
-            )
+            self.add_vectors(kind, batch, self.embeddings.embed_documents([i.text for i in batch]))
             if progress:
                 progress(min(start + BATCH, len(items)), len(items))
+
+    def add_vectors(
+        self, kind: str, items: Sequence[IndexItem], vectors: Sequence[list[float]]
+    ) -> None:
+        """Store items whose vectors are already computed (upsert: ids may exist)."""
+        if items:
+            self._stores[kind]._collection.upsert(
+                ids=[i.id for i in items], embeddings=np.asarray(vectors, dtype=np.float32),
+                documents=[i.text for i in items],
+                metadatas=[{"kind": kind, **i.metadata} for i in items],
+            )
 
     def delete(self, kind: str, ids: Iterable[str]) -> None:
         """Remove vectors by id (missing ids are fine)."""
@@ -86,12 +93,19 @@ class SearchIndex:
         self, kind: str, query: str, k: int = 10, where: dict[str, Any] | None = None
     ) -> list[Hit]:
         """The ``k`` items closest in meaning to ``query``."""
-        store = self._stores[kind]
-        if self.count(kind) == 0 or not query.strip():
+        if not query.strip() or self.count(kind) == 0:
             return []
-        vector = self.embeddings.embed_query(query)
-        results = store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=min(k, self.count(kind)), filter=where
+        return self.search_vector(kind, self.embeddings.embed_query(query), k, where)
+
+    def search_vector(
+        self, kind: str, vector: list[float], k: int = 10, where: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        """The ``k`` items closest to an already embedded query (embed once, search many)."""
+        count = self.count(kind)
+        if count == 0:
+            return []
+        results = self._stores[kind].similarity_search_by_vector_with_relevance_scores(
+            vector, k=min(k, count), filter=where
         )
         return [
             Hit(str(doc.id), 1.0 - float(distance), doc.page_content, dict(doc.metadata))

@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.domain import Contact, Draft, Interaction, Note, Profile
 from assistant.errors import NotFoundError
+from assistant.storage import fulltext
 from assistant.storage.db import Database
 
 
@@ -18,6 +19,14 @@ class RecordStore:
         self.db = db
         # Bumped on every contact write or delete, so in-memory indexes know to rebuild.
         self.contacts_version = 0
+        self._fill_fulltext()
+
+    def _fill_fulltext(self) -> None:
+        """Build the keyword index once for a store written before it existed."""
+        empty = not self.db.query("SELECT 1 FROM fulltext_docs LIMIT 1")
+        if empty and self.db.query("SELECT 1 FROM contacts UNION SELECT 1 FROM notes LIMIT 1"):
+            with self.db.transaction() as conn:
+                fulltext.rebuild(conn, self.list_contacts(), self.all_notes())
 
     # -- contacts -------------------------------------------------------------------------
     def put_contact(self, contact: Contact, conn: sqlite3.Connection | None = None) -> None:
@@ -39,6 +48,7 @@ class RecordStore:
                 contact.model_dump_json(),
             ),
         )
+        fulltext.put_contact(conn, contact)
         queue_index(conn, "contact", contact.id, "upsert")
         self.contacts_version += 1
 
@@ -72,14 +82,23 @@ class RecordStore:
         return [Contact.model_validate_json(r["data"]) for r in rows]
 
     def contact_rows(self) -> list[dict[str, Any]]:
-        """id, name, company, title, tier and tags of every contact, by name (cheap at 50k)."""
+        """What search needs of every contact, by name (cheap at 50k: no model parsing)."""
         rows = self.db.query(
             "SELECT id, name, company, json_extract(data, '$.title') AS title, "
-            "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags "
+            "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags, "
+            "json_extract(data, '$.interests') AS interests, "
+            "json_extract(data, '$.past_companies') AS past_companies, "
+            "json_extract(data, '$.how_we_met') AS how_we_met "
             "FROM contacts ORDER BY name COLLATE NOCASE"
         )
-        return [{**dict(r), "title": r["title"] or "", "tags": json.loads(r["tags"] or "[]")}
+        return [{**dict(r), "title": r["title"] or "", "how_we_met": r["how_we_met"] or "",
+                 **{key: json.loads(r[key] or "[]")
+                    for key in ("tags", "interests", "past_companies")}}
                 for r in rows]
+
+    def text_search(self, words: list[str], limit: int = 50) -> list[fulltext.TextHit]:
+        """Contacts' profiles and notes holding any of ``words`` (stemmed), best first."""
+        return fulltext.search(self.db.query, words, limit)
 
     def count_contacts(self) -> int:
         return int(self.db.query("SELECT count(*) FROM contacts")[0][0])
@@ -95,6 +114,7 @@ class RecordStore:
             if cur.rowcount == 0:
                 msg = f"no contact with id {contact_id}"
                 raise NotFoundError(msg)
+            fulltext.drop_owner(conn, contact_id)
             queue_index(conn, "contact", contact_id, "delete")
             for note_id in note_ids:
                 queue_index(conn, "note", note_id, "delete")
@@ -111,6 +131,7 @@ class RecordStore:
             "INSERT OR REPLACE INTO notes(id, contact_id, data) VALUES (?, ?, ?)",
             (note.id, note.contact_id, note.model_dump_json()),
         )
+        fulltext.put_note(conn, note)
         queue_index(conn, "note", note.id, "upsert")
 
     def get_note(self, note_id: str) -> Note:
@@ -193,6 +214,24 @@ class RecordStore:
             "INSERT INTO events(contact_id, kind, data) VALUES (?, ?, ?)",
             (contact_id, kind, json.dumps(data, default=str)),
         )
+
+    def insert_event(
+        self,
+        kind: str,
+        data: dict[str, Any],
+        contact_id: str | None,
+        conn: sqlite3.Connection,
+        *,
+        event_id: int | None = None,
+        created: str | None = None,
+    ) -> int:
+        """Insert an event with a chosen id and time (a restore); return the id it got."""
+        cur = conn.execute(
+            "INSERT INTO events(id, contact_id, kind, data, created) "
+            "VALUES (?, ?, ?, ?, COALESCE(?, datetime('now')))",
+            (event_id, contact_id, kind, json.dumps(data, default=str), created),
+        )
+        return int(cur.lastrowid or 0)
 
     def events(
         self, kind: str | None = None, contact_id: str | None = None

@@ -5,31 +5,34 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
-from assistant.domain import Contact, Note
+import numpy as np
+
+from assistant.domain import Note
 from assistant.errors import NotFoundError
 from assistant.storage.index import IndexItem, Progress, SearchIndex
+from assistant.storage.phrases import Phrase, contact_phrases
 from assistant.storage.records import RecordStore
 
 log = logging.getLogger(__name__)
+PHRASE_BATCH = 2048
 
 
-def contact_item(contact: Contact) -> IndexItem:
-    """What a contact means, as text: role, company, interests, how we met, tags."""
-    parts = [
-        contact.name,
-        f"{contact.title} at {contact.company}" if contact.title or contact.company else "",
-        ("previously at " + ", ".join(contact.past_companies)) if contact.past_companies else "",
-        ("interests: " + ", ".join(contact.interests)) if contact.interests else "",
-        f"met: {contact.how_we_met}" if contact.how_we_met else "",
-        ("tags: " + ", ".join(contact.tags)) if contact.tags else "",
-        contact.location,
-    ]
-    return IndexItem(
-        contact.id,
-        ". ".join(p for p in parts if p),
-        {"tier": contact.tier.value, "company": contact.company.lower()},
-    )
+def _sum_normalised(vectors: list[list[float]]) -> list[float]:
+    total = np.sum(np.asarray(vectors, dtype=np.float32), axis=0)
+    norm = float(np.linalg.norm(total))
+    return (total / norm if norm > 0 else total).tolist()
+
+
+def contact_phrases_of(rows: list[dict[str, Any]]) -> dict[str, Phrase]:
+    """Every distinct phrase of the contacts in ``rows`` (from ``contact_rows``), by id."""
+    phrases: dict[str, Phrase] = {}
+    for row in rows:
+        for phrase in contact_phrases(row["title"], row["company"] or "", row["interests"],
+                                      row["how_we_met"]):
+            phrases.setdefault(phrase.id, phrase)
+    return phrases
 
 
 def note_item(note: Note) -> IndexItem:
@@ -71,35 +74,66 @@ class IndexSync:
         ops = self.records.pending_index_ops()
         if not ops:
             return 0
-        upserts: dict[str, list[IndexItem]] = {"contact": [], "note": []}
-        deletes: dict[str, list[str]] = {"contact": [], "note": []}
+        upserts: list[IndexItem] = []
+        deletes: list[str] = []
         for kind, item_id, op in ops:
-            if op == "delete":
-                deletes[kind].append(item_id)
-                continue
+            if kind != "note":
+                continue  # contacts: their phrases are synced as a whole below
             try:
-                if kind == "contact":
-                    upserts[kind].append(contact_item(self.records.get_contact(item_id)))
-                else:
-                    upserts[kind].append(note_item(self.records.get_note(item_id)))
+                if op == "delete":
+                    raise NotFoundError(item_id)
+                upserts.append(note_item(self.records.get_note(item_id)))
             except NotFoundError:
-                deletes[kind].append(item_id)  # deleted after it was queued
-        for kind in ("contact", "note"):
-            self.index.delete(kind, deletes[kind])
-            self.index.upsert(kind, upserts[kind], progress)
+                deletes.append(item_id)  # deleted, perhaps after it was queued
+        if any(kind == "contact" for kind, _, _ in ops):
+            self.sync_phrases(progress)
+        self.index.delete("note", deletes)
+        self.index.upsert("note", upserts, progress)
         self.records.clear_index_ops(ops)
         return len(ops)
 
+    def sync_phrases(self, progress: Progress | None = None) -> tuple[int, int]:
+        """Embed phrases no vector holds yet; drop vectors no contact uses any more.
+
+        A deleted contact's role, interests and how-we-met leave the index with them, unless
+        another contact shares the very same phrase. Returns (added, removed).
+        """
+        wanted = contact_phrases_of(self.records.contact_rows())
+        have = self.index.ids("contact")
+        stale = have - wanted.keys()
+        missing = [phrase for key, phrase in wanted.items() if key not in have]
+        self.index.delete("contact", stale)
+        self._add_phrases(missing, progress)
+        return len(missing), len(stale)
+
+    def _add_phrases(self, phrases: list[Phrase], progress: Progress | None) -> None:
+        """Embed each distinct text (a role's parts, not the role) once, in batches."""
+        for start in range(0, len(phrases), PHRASE_BATCH):
+            batch = phrases[start : start + PHRASE_BATCH]
+            texts = list(dict.fromkeys(t for p in batch for t in p.parts or (p.text,)))
+            vectors = dict(zip(texts, self.index.embeddings.embed_documents(texts),
+                               strict=True))
+            self.index.add_vectors(
+                "contact",
+                [IndexItem(p.id, p.text, {"field": p.field}) for p in batch],
+                [_sum_normalised([vectors[t] for t in p.parts or (p.text,)]) for p in batch],
+            )
+            if progress:
+                progress(min(start + PHRASE_BATCH, len(phrases)), len(phrases))
+
     def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
         """Drop every collection and index all records and knowledge again."""
-        contacts = [contact_item(c) for c in self.records.list_contacts()]
+        phrases = list(contact_phrases_of(self.records.contact_rows()).values())
         notes = [note_item(n) for n in self.records.all_notes()]
         knowledge = knowledge_items(self.knowledge_dir)
-        for kind, items in (("contact", contacts), ("note", notes), ("knowledge", knowledge)):
+        self.index.reset("contact")
+        self._add_phrases(phrases, progress)
+        for kind, items in (("note", notes), ("knowledge", knowledge)):
             self.index.reset(kind)
             self.index.upsert(kind, items, progress)
         self.records.clear_index_ops(self.records.pending_index_ops())
-        return {"contacts": len(contacts), "notes": len(notes), "knowledge": len(knowledge)}
+        return {"contacts": self.records.count_contacts(), "phrases": len(phrases),
+                "notes": len(notes), "knowledge": len(knowledge)}
 
     def ensure_knowledge(self) -> None:
         """Index the seed knowledge once (it ships with the app)."""
@@ -112,7 +146,8 @@ class IndexSync:
         """Counts that should agree when the index is in step."""
         return {
             "contacts": self.records.count_contacts(),
-            "indexed_contacts": self.index.count("contact"),
+            "phrases": len(contact_phrases_of(self.records.contact_rows())),
+            "indexed_phrases": self.index.count("contact"),
             "notes": len(self.records.all_notes()),
             "indexed_notes": self.index.count("note"),
             "pending": len(self.records.pending_index_ops()),

@@ -11,6 +11,7 @@ import pytest
 from assistant.app import Warmline, build_app
 from assistant.llm.embeddings import OnnxMiniLMEmbeddings
 from assistant.settings import load_settings
+from assistant.storage.phrases import phrases_of
 from tests.exports import Person, linkedin_connections_csv, markdown_notes
 
 PEOPLE = [
@@ -74,16 +75,19 @@ def test_delete_removes_vectors_and_reopening_persists_everything(
     app.importer.import_bytes("notes.md", NOTES)
     ana = app.records.find_contact("ana-ruiz")
     ana_notes = {n.id for n in app.records.notes_for(ana.id)}
-    assert ana.id in app.index.ids("contact") and ana_notes <= app.index.ids("note")
+    ana_phrases = {p.id for p in phrases_of(ana)}
+    assert ana_phrases <= app.index.ids("contact") and ana_notes <= app.index.ids("note")
 
     app.contacts.delete(ana.id)
-    assert ana.id not in app.index.ids("contact")
+    assert not ana_phrases & app.index.ids("contact")
     assert not ana_notes & app.index.ids("note")
     assert all(r.id != ana.id for r in app.search.search("marathon"))
 
     reopened = open_app()
-    assert reopened.index.count("contact") == 2 and reopened.index.count("note") == 2
-    assert ana.id not in reopened.index.ids("contact")
+    assert reopened.index.ids("contact") == {
+        p.id for c in reopened.records.list_contacts() for p in phrases_of(c)}
+    assert reopened.index.count("note") == 2
+    assert not ana_phrases & reopened.index.ids("contact")
     assert reopened.search.search("climate")[0].name == "Bob Lee"
     assert reopened.search.search("carla")[0].name == "Carla Diaz"
     checks = {c.name: c.ok for c in reopened.doctor().checks}

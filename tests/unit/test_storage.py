@@ -71,7 +71,7 @@ def test_record_first_then_index_and_reconcile_after_a_crash(home: Path) -> None
     assert index.count("contact") == 0 and len(records.pending_index_ops()) == 2
     records2, index2, sync2 = make(home)
     assert sync2.reconcile() == 2
-    assert index2.count("contact") == 1 and index2.count("note") == 1
+    assert index2.count("contact") == 2 and index2.count("note") == 1  # role + interest
     assert records2.pending_index_ops() == []
     hits = index2.search("note", "chicago marathon")
     assert hits[0].metadata["contact_id"] == ana.id and hits[0].score > 0.5
@@ -79,9 +79,11 @@ def test_record_first_then_index_and_reconcile_after_a_crash(home: Path) -> None
 
 def test_delete_removes_contact_notes_and_vectors(home: Path) -> None:
     records, index, sync = make(home)
-    ana = Contact(name="Ana Ruiz")
+    ana = Contact(name="Ana Ruiz", title="Nurse", how_we_met="Sailing club")
     records.put_contact(ana)
     records.put_note(Note(contact_id=ana.id, text="likes sailing"))
+    sync.reconcile()
+    assert index.count("contact") == 2
     sync.reconcile()
     records.delete_contact(ana.id)
     sync.reconcile()
@@ -94,12 +96,12 @@ def test_delete_removes_contact_notes_and_vectors(home: Path) -> None:
 def test_rebuild_restores_an_index_from_records(home: Path) -> None:
     records, index, sync = make(home)
     for i in range(5):
-        records.put_contact(Contact(name=f"Person {i}"))
+        records.put_contact(Contact(name=f"Person {i}", title="Engineer", company=f"Co {i % 2}"))
     sync.reconcile()
     index.reset("contact")
     assert index.count("contact") == 0
     assert sync.rebuild()["contacts"] == 5
-    assert index.count("contact") == 5
+    assert index.count("contact") == 2  # "Engineer at Co 0" and "at Co 1": one vector each
 
 
 def test_knowledge_sections_are_indexed(home: Path, tmp_path: Path) -> None:

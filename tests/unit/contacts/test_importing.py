@@ -10,6 +10,7 @@ import pytest
 
 from assistant.app import Warmline
 from assistant.errors import ImportFileError
+from assistant.storage.phrases import phrases_of
 from tests.exports import (
     Job,
     Person,
@@ -46,7 +47,8 @@ def test_import_adds_contacts_and_reports_skipped_rows_with_line_numbers(app: Wa
     ana = app.records.find_contact("ana-ruiz")
     assert (ana.name, ana.company, ana.title, ana.connected_on) == (
         "Ana Ruiz", "Acme Health", "Data Scientist", date(2024, 3, 1))
-    assert app.index.ids("contact") == {c.id for c in app.records.list_contacts()}
+    assert app.index.ids("contact") == {p.id for c in app.records.list_contacts()
+                                        for p in phrases_of(c)}
     assert app.records.pending_index_ops() == []
     data = report.to_json()
     assert (data["added"], data["skipped"]) == (2, 1)
@@ -141,7 +143,8 @@ def test_google_contact_merges_into_linkedin_contact_by_email_and_undo_splits(
     assert [n.id for n in app.records.notes_for(split.id)] == [note.id]
     assert app.records.notes_for(original.id) == []
     assert app.contacts.detail(original.id).undoable_merges == []
-    assert app.index.ids("contact") == {original.id, split.id}
+    assert app.index.ids("contact") == {
+        p.id for c in (app.records.get_contact(original.id), split) for p in phrases_of(c)}
     with pytest.raises(Exception, match="already undone"):
         app.contacts.undo_merge(merge["id"])
 

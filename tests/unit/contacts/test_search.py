@@ -7,6 +7,7 @@ import pytest
 from assistant.app import Warmline
 from assistant.domain import Contact, Note, Tier
 from assistant.services.lexicon import LexicalIndex
+from assistant.storage.phrases import phrases_of
 
 
 @pytest.fixture
@@ -70,7 +71,8 @@ def test_semantic_note_match_says_which_note(app: Warmline, people: dict) -> Non
 def test_semantic_title_and_interest_match(app: Warmline, people: dict) -> None:
     results = app.search.search("pottery")
     assert results[0].id == people["mariya"].id
-    assert results[0].why[0].startswith("profile: ") and "pottery" in results[0].why[0]
+    assert "profile: 'pottery'" in results[0].why  # the phrase that is close in meaning
+    assert "profile mentions 'Product Manager · pottery'" in results[0].why  # the keyword
 
 
 def test_filters_by_tier_tag_and_company(app: Warmline, people: dict) -> None:
@@ -104,7 +106,8 @@ def test_delete_removes_the_contact_from_search_and_every_index(
     note_ids = [n.id for n in app.records.notes_for(diana.id)]
     result = app.contacts.delete(diana.id)
     assert result == {"deleted": diana.id, "name": "Diana Park", "notes": 1, "interactions": 0}
-    assert diana.id not in app.index.ids("contact")
+    # Her role phrase was hers alone: its vector is gone too.
+    assert not {p.id for p in phrases_of(diana)} & app.index.ids("contact")
     assert not set(note_ids) & app.index.ids("note")
     assert diana.id not in ids(app.search.search("marathon"))
     assert diana.id not in ids(app.search.search("diana"))
