@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,3 +56,30 @@ def app_factory(embeddings: HashEmbeddings) -> Iterator:
     yield make
     for app in built:
         app.close()
+
+
+@pytest.fixture
+def run_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    embeddings: HashEmbeddings, tmp_path: Path,
+) -> Callable[..., tuple[int, str, str]]:
+    """Run ``warmline ARGS`` in-process (offline, hash embeddings); return (code, out, err)."""
+    import assistant.cli
+    import assistant.cli.common
+    from assistant.app import build_app
+    from assistant.settings import load_settings
+
+    monkeypatch.setattr(assistant.cli.common, "build_app",
+                        lambda: build_app(load_settings(), backend=None, embeddings=embeddings))
+    monkeypatch.setattr(assistant.cli, "configure_logging", lambda: tmp_path / "log")
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = 0
+        try:
+            assistant.cli.main(list(args))
+        except SystemExit as e:
+            code = int(e.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke

@@ -1,10 +1,10 @@
-"""What every CLI command shares: opening the app, printing JSON, logging to a file."""
+"""What every CLI command shares: opening the app, printing results, logging to a file."""
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,3 +49,13 @@ def open_app() -> Iterator[Warmline]:
 def print_json(data: Any) -> None:
     """One JSON object on stdout."""
     print(json.dumps(data, ensure_ascii=False, default=str))  # noqa: T201
+
+
+def emit(json_out: bool, data: Callable[[], Any], human: str | Callable[[], object]) -> None:
+    """With --json, ``data()`` as one JSON object; otherwise the human view: a line or a printer."""
+    if json_out:
+        print_json(data())
+    elif isinstance(human, str):
+        console.print(human)
+    else:
+        human()

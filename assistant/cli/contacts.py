@@ -9,11 +9,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from assistant.cli.common import console, err_console, open_app, print_json
+from assistant.cli.common import console, emit, err_console, open_app
 from assistant.cli.core import JSON
 from assistant.domain import Contact
 from assistant.services.contacts import ContactDetail
 from assistant.services.importing import ImportReport
+from assistant.services.search import SearchResult
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
                            no_args_is_help=True)
@@ -42,10 +43,7 @@ def import_file(
             bar.update(task, description=stage, completed=done, total=total or None)
 
         report = app.importer.import_path(path, fmt, progress)
-    if json_out:
-        print_json(report.to_json())
-        return
-    _print_report(report)
+    emit(json_out, report.to_json, lambda: _print_report(report))
 
 
 def list_contacts(tier: TIER = "", tag: TAG = "", company: COMPANY = "",
@@ -53,15 +51,8 @@ def list_contacts(tier: TIER = "", tag: TAG = "", company: COMPANY = "",
     """List contacts by name."""
     with open_app() as app:
         contacts = app.contacts.list_contacts(tier=tier, tag=tag, company=company)
-    if json_out:
-        print_json({"contacts": [c.model_dump(mode="json") for c in contacts]})
-        return
-    table = Table("name", "company", "title", "tier", "tags")
-    table.add_column("id", no_wrap=True, min_width=ID_WIDTH)  # ids are copied into commands
-    for c in contacts:
-        table.add_row(c.name, c.company, c.title, c.tier.value, ", ".join(c.tags), c.id)
-    console.print(table)
-    console.print(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}")
+    emit(json_out, lambda: {"contacts": [c.model_dump(mode="json") for c in contacts]},
+         lambda: _print_contacts(contacts))
 
 
 def search(
@@ -73,17 +64,8 @@ def search(
     """Search by name, company, title, notes and interests, best first."""
     with open_app() as app:
         results = app.search.search(query, k=limit, tier=tier, tag=tag, company=company)
-    if json_out:
-        print_json({"results": [r.to_json() for r in results]})
-        return
-    if not results:
-        console.print("No matches.")
-        return
-    table = Table("score", "name", "company", "title", "why")
-    table.add_column("id", no_wrap=True, min_width=ID_WIDTH)
-    for r in results:
-        table.add_row(f"{r.score:.2f}", r.name, r.company, r.title, "; ".join(r.why), r.id)
-    console.print(table)
+    emit(json_out, lambda: {"results": [r.to_json() for r in results]},
+         lambda: _print_results(results))
 
 
 def show(
@@ -93,10 +75,7 @@ def show(
     """Show a contact with notes, interactions and merge history."""
     with open_app() as app:
         detail = app.contacts.detail(app.contacts.find(name_or_id).id)
-    if json_out:
-        print_json(detail.to_json())
-        return
-    _print_detail(detail)
+    emit(json_out, detail.to_json, lambda: _print_detail(detail))
 
 
 def add(
@@ -109,10 +88,8 @@ def add(
     """Add a contact by hand."""
     with open_app() as app:
         contact = app.contacts.add(name, company=company, title=title, tier=tier)
-    if json_out:
-        print_json({"contact": contact.model_dump(mode="json")})
-    else:
-        console.print(f"Added {contact.name} ({contact.id})")
+    emit(json_out, lambda: {"contact": contact.model_dump(mode="json")},
+         f"Added {contact.name} ({contact.id})")
 
 
 def set_fields(
@@ -133,11 +110,9 @@ def set_fields(
             contact = app.contacts.set_tags(contact.id, tags.split(","))
         if cadence is not None:
             contact = app.contacts.set_cadence(contact.id, cadence or None)
-    if json_out:
-        print_json({"contact": contact.model_dump(mode="json")})
-    else:
-        console.print(f"{contact.name}: tier {contact.tier.value}, tags "
-                      f"{', '.join(contact.tags) or '-'}, cadence {contact.cadence_days or '-'}")
+    emit(json_out, lambda: {"contact": contact.model_dump(mode="json")},
+         f"{contact.name}: tier {contact.tier.value}, tags {', '.join(contact.tags) or '-'}, "
+         f"cadence {contact.cadence_days or '-'}")
 
 
 def delete(
@@ -147,11 +122,9 @@ def delete(
     """Delete a contact everywhere: records, notes, interactions and the search index."""
     with open_app() as app:
         result = app.contacts.delete(contact_id)
-    if json_out:
-        print_json(result)
-    else:
-        console.print(f"Deleted {result['name']} ({result['deleted']}) with {result['notes']} "
-                      f"notes and {result['interactions']} interactions")
+    emit(json_out, lambda: result,
+         f"Deleted {result['name']} ({result['deleted']}) with {result['notes']} notes and "
+         f"{result['interactions']} interactions")
 
 
 def undo_merge(
@@ -161,12 +134,9 @@ def undo_merge(
     """Split a merged contact back into the two records it was made from."""
     with open_app() as app:
         restored, split = app.contacts.undo_merge(event_id)
-    if json_out:
-        print_json({"restored": restored.model_dump(mode="json"),
-                    "split": split.model_dump(mode="json")})
-    else:
-        console.print(f"Split {split.name} ({split.id}) back out of {restored.name} "
-                      f"({restored.id})")
+    emit(json_out, lambda: {"restored": restored.model_dump(mode="json"),
+                            "split": split.model_dump(mode="json")},
+         f"Split {split.name} ({split.id}) back out of {restored.name} ({restored.id})")
 
 
 def add_note(
@@ -178,10 +148,28 @@ def add_note(
     with open_app() as app:
         person = app.contacts.find(contact)
         note = app.contacts.add_note(person.id, text)
-    if json_out:
-        print_json({"note": note.model_dump(mode="json")})
-    else:
-        console.print(f"Noted for {person.name} ({note.created}).")
+    emit(json_out, lambda: {"note": note.model_dump(mode="json")},
+         f"Noted for {person.name} ({note.created}).")
+
+
+def _print_contacts(contacts: list[Contact]) -> None:
+    table = Table("name", "company", "title", "tier", "tags")
+    table.add_column("id", no_wrap=True, min_width=ID_WIDTH)  # ids are copied into commands
+    for c in contacts:
+        table.add_row(c.name, c.company, c.title, c.tier.value, ", ".join(c.tags), c.id)
+    console.print(table)
+    console.print(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}")
+
+
+def _print_results(results: list[SearchResult]) -> None:
+    if not results:
+        console.print("No matches.")
+        return
+    table = Table("score", "name", "company", "title", "why")
+    table.add_column("id", no_wrap=True, min_width=ID_WIDTH)
+    for r in results:
+        table.add_row(f"{r.score:.2f}", r.name, r.company, r.title, "; ".join(r.why), r.id)
+    console.print(table)
 
 
 def _print_report(report: ImportReport) -> None:

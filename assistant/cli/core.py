@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from assistant.cli.common import console, open_app, print_json
+from assistant.cli.common import console, emit, open_app
+from assistant.services.health import HealthReport
 
 JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
@@ -28,14 +29,7 @@ def doctor(json_out: JSON = False) -> None:
     """Check config, engine, model reachability, store health and versions."""
     with open_app() as app:
         report = app.doctor()
-    if json_out:
-        print_json(report.to_json())
-    else:
-        console.print(f"[bold]Engine in use:[/bold] {report.engine}")
-        for check in report.checks:
-            mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
-            console.print(f"{mark} {check.name}: {check.detail}")
-        console.print("versions: " + ", ".join(f"{k} {v}" for k, v in report.versions.items()))
+    emit(json_out, report.to_json, lambda: _print_doctor(report))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -47,23 +41,25 @@ def reindex(json_out: JSON = False) -> None:
         counts = app.sync.rebuild(
             lambda done, total: progress.update(task, completed=done, total=total)
         )
-    if json_out:
-        print_json({"reindexed": counts})
-    else:
-        console.print("Reindexed " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    emit(json_out, lambda: {"reindexed": counts},
+         "Reindexed " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
 def export(path: Path, json_out: JSON = False) -> None:
-    """Write everything (profile, contacts, notes, interactions) to one JSON file."""
+    """Write everything (profile, contacts, notes, interactions, history) to one JSON file."""
     with open_app() as app:
         counts = app.backup.export(path)
-    if json_out:
-        print_json({"path": str(path), **counts})
-    else:
-        console.print(
-            f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "
-            f"{counts['interactions']} interactions to {path}"
-        )
+    emit(json_out, lambda: {"path": str(path), **counts},
+         f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "
+         f"{counts['interactions']} interactions to {path}")
+
+
+def _print_doctor(report: HealthReport) -> None:
+    console.print(f"[bold]Engine in use:[/bold] {report.engine}")
+    for check in report.checks:
+        mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
+        console.print(f"{mark} {check.name}: {check.detail}")
+    console.print("versions: " + ", ".join(f"{k} {v}" for k, v in report.versions.items()))
 
 
 def register(cli: typer.Typer) -> None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.cli.common import console, err_console, open_app, print_json
+from assistant.cli.common import console, emit, err_console, open_app
 from assistant.cli.core import JSON
+from assistant.domain import Profile
 from assistant.errors import InputError
 from assistant.llm.guard import WORDS_PER_MINUTE
-from assistant.services.pitch import KINDS
+from assistant.services.pitch import KINDS, Pitch
 from assistant.services.profile import STORY_FIELDS, missing
 from assistant.services.profile_markdown import render_profile_markdown
 from assistant.services.resume_review import ResumeReview
@@ -45,16 +46,9 @@ def profile_set(
         if resume is not None:
             added = app.profiles.add_resume_proof(resume)
         profile = app.profiles.get()
-    if json_out:
-        print_json({"profile": profile.model_dump(mode="json", include=set(STORY_FIELDS)),
-                    "added_proof_points": added, "missing": missing(profile, "30s")})
-        return
-    console.print(f"Saved your story ({len(profile.proof_points)} proof points, "
-                  f"{len(profile.strengths)} strengths).")
-    for point in added:
-        console.print(f"  added proof point: {escape(point)}")
-    if gaps := missing(profile, "30s"):
-        console.print(f"[yellow]Still missing for a 30s pitch:[/yellow] {'; '.join(gaps)}")
+    emit(json_out, lambda: {"profile": _story(profile), "added_proof_points": added,
+                            "missing": missing(profile, "30s")},
+         lambda: _print_saved(profile, added))
 
 
 def profile_show(json_out: JSON = False) -> None:
@@ -63,14 +57,9 @@ def profile_show(json_out: JSON = False) -> None:
         saved = app.profiles.get()
         profile = app.profiles.effective()
     prefilled = [f for f in STORY_FIELDS if getattr(profile, f) != getattr(saved, f)]
-    if json_out:
-        print_json({"profile": profile.model_dump(mode="json", include=set(STORY_FIELDS)),
-                    "prefilled": prefilled, "missing": missing(profile, "30s")})
-        return
-    console.print(escape(render_profile_markdown(profile)), end="", soft_wrap=True)
-    if prefilled:
-        err_console.print(f"[dim]Prefilled from your LinkedIn import: {', '.join(prefilled)}. "
-                          "Save with 'profile set --file' to keep them.[/dim]")
+    emit(json_out, lambda: {"profile": _story(profile), "prefilled": prefilled,
+                            "missing": missing(profile, "30s")},
+         lambda: _print_profile(profile, prefilled))
 
 
 def pitch(
@@ -87,17 +76,7 @@ def pitch(
         if json_out or app.engine == "offline":
             status.stop()
         result = app.pitch.generate(kind, audience, variant)
-    if json_out:
-        print_json(result.to_json())
-        return
-    if result.notice:
-        console.print(f"[yellow]Note:[/yellow] {escape(result.notice)}")
-    console.print(escape(result.text), soft_wrap=True)
-    console.print(f"[dim]{result.word_count} words · {result.seconds:.0f} s at "
-                  f"{WORDS_PER_MINUTE} wpm · {result.char_count} characters · {result.engine}"
-                  "[/dim]")
-    for source in result.sources:
-        console.print(f"[dim]  {source.id}: {escape(source.snippet[:100])}[/dim]")
+    emit(json_out, result.to_json, lambda: _print_pitch(result))
 
 
 def critique(
@@ -112,10 +91,7 @@ def critique(
     pitch_text = _read_pitch(text, file)
     with open_app() as app:
         result = app.sounding_board.critique(pitch_text, kind)
-    if json_out:
-        print_json(result.to_json())
-        return
-    _print_critique(result)
+    emit(json_out, result.to_json, lambda: _print_critique(result))
 
 
 def review_resume(
@@ -125,10 +101,7 @@ def review_resume(
     """Review a resume against your story and notes: forgotten wins, weak bullets, typos."""
     with open_app() as app:
         review = app.resume.review(file)
-    if json_out:
-        print_json(review.to_json())
-        return
-    _print_review(review)
+    emit(json_out, review.to_json, lambda: _print_review(review))
 
 
 def _read_pitch(text: str | None, file: Path | None) -> str:
@@ -144,6 +117,37 @@ def _read_pitch(text: str | None, file: Path | None) -> str:
         msg = "give the pitch as an argument, with --file FILE, or '-' to read stdin"
         raise InputError(msg)
     return text
+
+
+def _story(profile: Profile) -> dict[str, Any]:
+    return profile.model_dump(mode="json", include=set(STORY_FIELDS))
+
+
+def _print_saved(profile: Profile, added: list[str]) -> None:
+    console.print(f"Saved your story ({len(profile.proof_points)} proof points, "
+                  f"{len(profile.strengths)} strengths).")
+    for point in added:
+        console.print(f"  added proof point: {escape(point)}")
+    if gaps := missing(profile, "30s"):
+        console.print(f"[yellow]Still missing for a 30s pitch:[/yellow] {'; '.join(gaps)}")
+
+
+def _print_profile(profile: Profile, prefilled: list[str]) -> None:
+    console.print(escape(render_profile_markdown(profile)), end="", soft_wrap=True)
+    if prefilled:
+        err_console.print(f"[dim]Prefilled from your LinkedIn import: {', '.join(prefilled)}. "
+                          "Save with 'profile set --file' to keep them.[/dim]")
+
+
+def _print_pitch(result: Pitch) -> None:
+    if result.notice:
+        console.print(f"[yellow]Note:[/yellow] {escape(result.notice)}")
+    console.print(escape(result.text), soft_wrap=True)
+    console.print(f"[dim]{result.word_count} words · {result.seconds:.0f} s at "
+                  f"{WORDS_PER_MINUTE} wpm · {result.char_count} characters · {result.engine}"
+                  "[/dim]")
+    for source in result.sources:
+        console.print(f"[dim]  {source.id}: {escape(source.snippet[:100])}[/dim]")
 
 
 def _print_critique(result: Critique) -> None:

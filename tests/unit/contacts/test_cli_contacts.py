@@ -10,82 +10,56 @@ from typing import Any
 
 import pytest
 
-import assistant.cli
-import assistant.cli.common
-from assistant.app import build_app
-from assistant.settings import load_settings
 from tests.exports import Person, hidden_profile, linkedin_connections_csv
-from tests.fakes import HashEmbeddings
 
 ANA = Person("Ana", "Ruiz", company="Acme Health", title="Data Scientist", slug="ana-ruiz",
              connected_on=date(2024, 3, 1))
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path: Path) -> Callable[..., tuple[int, str, str]]:
-    """Run ``warmline ARGS`` in-process with hash embeddings; return (exit code, out, err)."""
-    embeddings = HashEmbeddings()
-    monkeypatch.setattr(assistant.cli.common, "build_app",
-                        lambda: build_app(load_settings(), backend=None, embeddings=embeddings))
-    monkeypatch.setattr(assistant.cli, "configure_logging", lambda: tmp_path / "log")
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = 0
-        try:
-            assistant.cli.main(list(args))
-        except SystemExit as e:
-            code = int(e.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
 
 
 def as_json(out: str) -> Any:
     return json.loads(out)
 
 
-def test_import_then_list_search_show_and_delete(run: Callable, tmp_path: Path) -> None:
+def test_import_then_list_search_show_and_delete(run_cli: Callable, tmp_path: Path) -> None:
     path = tmp_path / "Connections.csv"
     path.write_bytes(linkedin_connections_csv([ANA, hidden_profile(date(2024, 1, 2))]))
-    code, out, err = run("import", str(path), "--json")
+    code, out, err = run_cli("import", str(path), "--json")
     assert (code, err) == (0, "")
     report = as_json(out)
     assert (report["added"], report["skipped"]) == (1, 1)
     assert report["skipped_rows"] == [
         {"row": 6, "reason": "hidden profile (only a connection date)"}]
-    assert as_json(run("import", str(path), "--json")[1])["added"] == 0
+    assert as_json(run_cli("import", str(path), "--json")[1])["added"] == 0
 
-    contacts = as_json(run("contacts", "list", "--json")[1])["contacts"]
+    contacts = as_json(run_cli("contacts", "list", "--json")[1])["contacts"]
     assert [c["name"] for c in contacts] == ["Ana Ruiz"]
     ana_id = contacts[0]["id"]
-    results = as_json(run("contacts", "search", "ana", "--json")[1])["results"]
+    results = as_json(run_cli("contacts", "search", "ana", "--json")[1])["results"]
     assert results[0]["id"] == ana_id and results[0]["why"]
 
-    code, out, _ = run("note", "add", "--contact", "Ana Ruiz", "ran the Chicago marathon",
+    code, out, _ = run_cli("note", "add", "--contact", "Ana Ruiz", "ran the Chicago marathon",
                        "--json")
     assert code == 0 and as_json(out)["note"]["contact_id"] == ana_id
-    shown = as_json(run("contacts", "show", "ana-ruiz", "--json")[1])
+    shown = as_json(run_cli("contacts", "show", "ana-ruiz", "--json")[1])
     assert shown["contact"]["id"] == ana_id
     assert [n["text"] for n in shown["notes"]] == ["ran the Chicago marathon"]
 
-    code, out, _ = run("contacts", "delete", ana_id, "--json")
+    code, out, _ = run_cli("contacts", "delete", ana_id, "--json")
     assert code == 0 and as_json(out) == {"deleted": ana_id, "name": "Ana Ruiz", "notes": 1,
                                           "interactions": 0}
-    assert as_json(run("contacts", "list", "--json")[1]) == {"contacts": []}
+    assert as_json(run_cli("contacts", "list", "--json")[1]) == {"contacts": []}
 
 
-def test_add_and_set_fields(run: Callable) -> None:
-    code, out, _ = run("contacts", "add", "--name", "Bob Lee", "--company", "Globex",
+def test_add_and_set_fields(run_cli: Callable) -> None:
+    code, out, _ = run_cli("contacts", "add", "--name", "Bob Lee", "--company", "Globex",
                        "--title", "Engineer", "--tier", "inner", "--json")
     bob = as_json(out)["contact"]
     assert code == 0 and (bob["company"], bob["tier"]) == ("Globex", "inner")
-    code, out, _ = run("contacts", "set", bob["id"], "--tags", "python, climbing",
+    code, out, _ = run_cli("contacts", "set", bob["id"], "--tags", "python, climbing",
                        "--cadence", "21", "--json")
     assert as_json(out)["contact"]["tags"] == ["python", "climbing"]
     assert as_json(out)["contact"]["cadence_days"] == 21
-    code, out, _ = run("contacts", "search", "", "--tag", "python", "--json")
+    code, out, _ = run_cli("contacts", "search", "", "--tag", "python", "--json")
     assert [r["name"] for r in as_json(out)["results"]] == ["Bob Lee"]
 
 
@@ -97,32 +71,32 @@ def test_add_and_set_fields(run: Callable) -> None:
     (("note", "add", "--contact", "Nobody", "hello"), "no contact named"),
 ])
 def test_errors_are_one_line_on_stderr_with_a_non_zero_exit(
-    run: Callable, args: tuple[str, ...], message: str
+    run_cli: Callable, args: tuple[str, ...], message: str
 ) -> None:
-    code, out, err = run(*args)
+    code, out, err = run_cli(*args)
     assert code == 1 and out == ""
     assert err.startswith("warmline: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_unparseable_import_exits_non_zero_and_writes_nothing(
-    run: Callable, tmp_path: Path
+    run_cli: Callable, tmp_path: Path
 ) -> None:
     path = tmp_path / "weird.csv"
     path.write_text("a,b,c,d\n1,2,3,4\n", encoding="utf-8")
-    code, out, err = run("import", str(path), "--json")
+    code, out, err = run_cli("import", str(path), "--json")
     assert code == 1 and out == "" and "weird.csv" in err and err.count("\n") == 1
-    assert as_json(run("contacts", "list", "--json")[1]) == {"contacts": []}
+    assert as_json(run_cli("contacts", "list", "--json")[1]) == {"contacts": []}
     connections = tmp_path / "Connections.csv"
     connections.write_bytes(linkedin_connections_csv([ANA]))
-    code, _, err = run("import", str(connections), "--format", "profile")
+    code, _, err = run_cli("import", str(connections), "--format", "profile")
     assert code == 1 and "not a LinkedIn Profile.csv" in err
-    assert as_json(run("contacts", "list", "--json")[1]) == {"contacts": []}
+    assert as_json(run_cli("contacts", "list", "--json")[1]) == {"contacts": []}
 
 
-def test_import_prints_a_human_summary_without_json(run: Callable, tmp_path: Path) -> None:
+def test_import_prints_a_human_summary_without_json(run_cli: Callable, tmp_path: Path) -> None:
     path = tmp_path / "Connections.csv"
     path.write_bytes(linkedin_connections_csv([ANA, hidden_profile(date(2024, 1, 2))]))
-    code, out, _ = run("import", str(path))
+    code, out, _ = run_cli("import", str(path))
     assert code == 0
     assert "1 added" in out and "skipped row 6: hidden profile" in out

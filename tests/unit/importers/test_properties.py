@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import date, datetime
 
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +24,7 @@ from tests.exports import (
     sample_people,
     vcard_file,
 )
+from tests.strategies import mangled_text
 
 FMTS = ["auto", *FORMATS]
 NAMES = ["Connections.csv", "messages.csv", "contacts.vcf", "notes.md", "x.txt", "b.json", "blob"]
@@ -67,35 +67,6 @@ def _check(name: str, data: bytes, fmt: str) -> None:
     assert all(c.name.strip() for c in parsed.contacts)
 
 
-@st.composite
-def mangled(draw: st.DrawFn) -> str:
-    """A real export with a few random mutations applied."""
-    text = draw(st.sampled_from(SEEDS))
-    rng = random.Random(draw(st.integers(0, 2**32)))
-    for _ in range(draw(st.integers(1, 4))):
-        op = draw(st.sampled_from(["truncate", "quotes", "header", "insert", "lines"]))
-        if op == "truncate" and text:
-            text = text[: rng.randrange(len(text))]
-        elif op == "quotes":
-            text = "".join(c for c in text if c != '"' or rng.random() < 0.5)
-        elif op == "header":
-            lines = text.split("\n")
-            index = next((i for i, line in enumerate(lines) if line.count(",") >= 3), 0)
-            cells = lines[index].split(",")
-            rng.shuffle(cells)
-            lines[index] = ",".join(cells[: rng.randint(0, len(cells))])
-            text = "\n".join(lines)
-        elif op == "insert":
-            junk = draw(st.text(max_size=20))
-            at = rng.randint(0, len(text))
-            text = text[:at] + junk + text[at:]
-        else:
-            lines = text.split("\n")
-            rng.shuffle(lines)
-            text = "\n".join(lines[: rng.randint(0, len(lines))])
-    return text
-
-
 @FAST
 @given(data=st.binary(max_size=2000), fmt=st.sampled_from(FMTS), name=st.sampled_from(NAMES))
 def test_arbitrary_bytes(data: bytes, fmt: str, name: str) -> None:
@@ -103,7 +74,7 @@ def test_arbitrary_bytes(data: bytes, fmt: str, name: str) -> None:
 
 
 @FAST
-@given(text=mangled(), fmt=st.sampled_from(FMTS), name=st.sampled_from(NAMES))
+@given(text=mangled_text(SEEDS), fmt=st.sampled_from(FMTS), name=st.sampled_from(NAMES))
 def test_mangled_exports(text: str, fmt: str, name: str) -> None:
     _check(name, text.encode("utf-8", "surrogatepass"), fmt)
 
