@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,3 +89,75 @@ def heading(page: Any, text: str) -> Any:
 def fill(page: Any, elem_id: str, value: str) -> None:
     """Type into a Gradio Textbox by its ``elem_id``."""
     page.locator(f"#{elem_id} textarea, #{elem_id} input").first.fill(value)
+
+
+def value(page: Any, elem_id: str) -> str:
+    """What a Gradio Textbox (or Number) with ``elem_id`` holds right now."""
+    return str(page.locator(f"#{elem_id} textarea, #{elem_id} input").first.input_value())
+
+
+def allow_clipboard(page: Any, url: str) -> None:
+    """Let the page's copy buttons write, and the test read, the clipboard for ``url``'s origin."""
+    parsed = urlparse(url)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=f"{parsed.scheme}://{parsed.netloc}")
+
+
+def clipboard(page: Any) -> str:
+    """The clipboard's text, as the page sees it (needs ``allow_clipboard`` first)."""
+    return str(page.evaluate("navigator.clipboard.readText()"))
+
+
+def toast(page: Any, text: str) -> Any:
+    """The visible Gradio toast (an error or info popup) that contains ``text``."""
+    found = page.locator("[data-testid=toast-body]").filter(has_text=text).first
+    found.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+    return found
+
+
+# Every cell of a Gradio Dataframe, grouped by row (the body is virtualized <div role=row>s).
+_TABLE_JS = """(root) => {
+  const headers = [...root.querySelectorAll('[role=columnheader]')]
+    .map(h => (h.getAttribute('title') || h.innerText).trim());
+  const rows = new Map();
+  for (const cell of root.querySelectorAll('[role=gridcell][data-row][data-col]')) {
+    const r = Number(cell.dataset.row);
+    if (!rows.has(r)) rows.set(r, []);
+    rows.get(r)[Number(cell.dataset.col)] = cell.innerText.trim();
+  }
+  return [...rows.keys()].sort((a, b) => a - b)
+    .map(r => Object.fromEntries(headers.map((h, i) => [h, rows.get(r)[i] ?? ''])));
+}"""
+
+
+def upload(page: Any, elem_id: str, path: Path) -> None:
+    """Drop a file on a Gradio File component (its hidden ``input[type=file]``)."""
+    page.locator(f"#{elem_id} input[type=file]").set_input_files(str(path))
+
+
+def choose(page: Any, elem_id: str, option: str) -> None:
+    """Pick ``option`` (its label) in a Gradio Dropdown."""
+    page.locator(f"#{elem_id} input").first.click()
+    page.get_by_role("option", name=option, exact=True).locator("visible=true").first.click()
+
+
+def table_rows(page: Any, elem_id: str) -> list[dict[str, str]]:
+    """The rows a Gradio Dataframe shows now, as {header: cell text}; blank rows left out."""
+    rows = page.locator(f"#{elem_id}").evaluate(_TABLE_JS)
+    return [row for row in rows if any(row.values())]
+
+
+def wait_for_rows(
+    page: Any, elem_id: str, accept: Callable[[list[dict[str, str]]], bool], what: str,
+) -> list[dict[str, str]]:
+    """Wait (up to the render timeout) until the table's rows satisfy ``accept``; return them."""
+    deadline = time.monotonic() + RENDER_TIMEOUT_MS / 1000
+    rows = table_rows(page, elem_id)
+    while not accept(rows):
+        if time.monotonic() > deadline:
+            shown = "\n".join(str(r) for r in rows) or "(no rows)"
+            msg = f"#{elem_id} never showed {what}; it shows:\n{shown}"
+            raise AssertionError(msg)
+        page.wait_for_timeout(100)
+        rows = table_rows(page, elem_id)
+    return rows

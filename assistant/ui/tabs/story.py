@@ -8,9 +8,11 @@ from typing import Any
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.domain import Profile
 from assistant.errors import WarmlineError
 from assistant.llm.guard import WORDS_PER_MINUTE
 from assistant.services.pitch import AUDIENCES, KINDS, Pitch
+from assistant.services.profile import missing
 from assistant.services.resume_review import ResumeReview
 from assistant.services.sounding_board import Critique, Revision
 
@@ -35,6 +37,20 @@ def counts_line(pitch: Pitch) -> str:
     """Words · seconds at 140 wpm · characters · engine."""
     return (f"{pitch.word_count} words · {pitch.seconds:.0f} s at {WORDS_PER_MINUTE} wpm · "
             f"{pitch.char_count} characters · engine: **{pitch.engine}**")
+
+
+def saved_markdown(profile: Profile, gaps: list[str], kind: str) -> str:
+    """The save confirmation, and what a pitch still needs when the story is too thin."""
+    saved = (f"✅ Saved: {len(profile.proof_points)} proof points, "
+             f"{len(profile.strengths)} strengths.")
+    if not gaps:
+        return saved
+    return f"{saved}\n\n⚠️ Before you can write a {kind} pitch, fill in: " + "; ".join(gaps) + "."
+
+
+def _error(e: WarmlineError) -> gr.Error:
+    """One clear line for the user, no traceback in the server log."""
+    return gr.Error(str(e), print_exception=False)
 
 
 def sources_markdown(pitch: Pitch) -> str:
@@ -141,13 +157,13 @@ def build(app: Warmline) -> None:
     report = gr.Markdown(elem_id="resume-report")
 
     def on_save(*values: str) -> str:
-        fields = {attr: value for (attr, *_), value in zip(FIELDS, values, strict=True)}
+        *texts, kind_ = values
+        fields = {attr: value for (attr, *_), value in zip(FIELDS, texts, strict=True)}
         try:
             profile = app.profiles.update(**fields)
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
-        return (f"✅ Saved: {len(profile.proof_points)} proof points, "
-                f"{len(profile.strengths)} strengths.")
+            raise _error(e) from e
+        return saved_markdown(profile, missing(app.profiles.effective(), kind_), kind_)
 
     def write(kind_: str, audience_: str, variant_: float,
               progress: gr.Progress) -> tuple[Any, ...]:
@@ -155,7 +171,7 @@ def build(app: Warmline) -> None:
         try:
             pitch = app.pitch.generate(kind_, audience_ or "", int(variant_ or 0))
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
         shown = gr.update(value=f"⚠️ {pitch.notice}", visible=bool(pitch.notice))
         return pitch.text, counts_line(pitch), sources_markdown(pitch), shown
 
@@ -177,7 +193,7 @@ def build(app: Warmline) -> None:
         try:
             critique = app.sounding_board.critique(pitch_text, kind_)
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
         asked = "**Questions a friend would ask**\n" + "\n".join(f"- {q}"
                                                                 for q in critique.questions)
         return (rubric_markdown(critique), asked, critique.revision,
@@ -185,19 +201,19 @@ def build(app: Warmline) -> None:
 
     def on_review(file: str | None) -> str:
         if not file:
-            raise gr.Error("Upload a resume first.")
+            raise gr.Error("Upload a resume first.", print_exception=False)
         try:
             return review_markdown(app.resume.review(Path(file)))
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
 
     def on_add_proof(file: str | None) -> tuple[Any, str]:
         if not file:
-            raise gr.Error("Upload a resume first.")
+            raise gr.Error("Upload a resume first.", print_exception=False)
         try:
             added = app.profiles.add_resume_proof(Path(file))
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
         proof = "\n".join(app.profiles.effective().proof_points)
         return proof, f"✅ Added {len(added)} proof point(s) from the resume."
 
@@ -206,24 +222,27 @@ def build(app: Warmline) -> None:
         try:
             return app.pitch.generate(kind, audience, int(variant)).to_json()
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
 
     def api_critique(text: str, kind: str = "30s") -> dict[str, Any]:
         """Critique a pitch (the scripted ``critique`` endpoint): scores, questions, revision."""
         try:
             return app.sounding_board.critique(text, kind).to_json()
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise _error(e) from e
 
     private: dict[str, Any] = {"api_visibility": "private"}
-    save.click(on_save, boxes, status, **private)
+    save.click(on_save, [*boxes, kind], status, **private)
     outputs = [text, counts, sources, notice]
     generate.click(on_generate, [kind, audience, variant], outputs, **private)
     regenerate.click(on_regenerate, [kind, audience, variant], [variant, *outputs], **private)
     to_board.click(lambda t, k: (t, k), [text, kind], [critique_input, critique_kind], **private)
     run.click(on_critique, [critique_input, critique_kind], [result, questions, revision, history],
               **private)
-    revise.click(lambda r: r, revision, critique_input, **private)
+    # Using the revision scores it too, so it becomes the next version in the history.
+    revise.click(lambda r, k: (r, k), [revision, critique_kind], [critique_input, critique_kind],
+                 **private).success(on_critique, [critique_input, critique_kind],
+                                    [result, questions, revision, history], **private)
     review_btn.click(on_review, upload, report, **private)
     add_proof.click(on_add_proof, upload, [boxes[4], report], **private)
     gr.api(api_pitch, api_name="pitch")
