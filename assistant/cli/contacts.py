@@ -59,11 +59,15 @@ def search(
     query: Annotated[str, typer.Argument(help="Names, companies, or what you remember.")],
     tier: TIER = "", tag: TAG = "", company: COMPANY = "",
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
+    mode: Annotated[str, typer.Option(
+        "--mode", help="hybrid (default), lexical (names, companies, keywords) or semantic "
+        "(meaning only): to see why something ranks where it does.")] = "hybrid",
     json_out: JSON = False,
 ) -> None:
     """Search by name, company, title, notes and interests, best first."""
     with open_app() as app:
-        results = app.search.search(query, k=limit, tier=tier, tag=tag, company=company)
+        results = app.search.search(query, k=limit, tier=tier, tag=tag, company=company,
+                                    mode=mode)
     emit(json_out, lambda: {"results": [r.to_json() for r in results]},
          lambda: _print_results(results))
 

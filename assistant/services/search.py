@@ -23,7 +23,7 @@ MIN_SIMILARITY = 0.2
 FULLTEXT_WEIGHT = 0.6  # a keyword hit in a profile or note: good evidence, not a name match
 BM25_SHARE = 0.2  # rows that hold as many of the query's words are ordered by BM25
 # Each further kind of evidence (keywords and meaning agree) lifts a result a little less.
-SUPPORT_WEIGHTS = (0.3, 0.15, 0.05)
+SUPPORT_WEIGHTS = (0.3, 0.15)
 SNIPPET_CHARS = 80
 MAX_SEMANTIC = 200
 MAX_FULLTEXT = 100
@@ -57,15 +57,16 @@ class SearchResult:
 class _Candidate:
     """One contact's evidence: the best score of each kind, and one reason per source."""
 
-    lexical: float = 0.0
-    fulltext: float = 0.0
-    profile: float = 0.0  # meaning of the role, interests, how we met
-    notes: float = 0.0  # meaning of a note
+    lexical: float = 0.0  # name or (past) company
+    profile: float = 0.0  # role, interests, how we met: by keywords or by meaning
+    notes: float = 0.0  # a note: by keywords or by meaning
     reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def score(self) -> float:
-        ranked = sorted((self.lexical, self.fulltext, self.profile, self.notes), reverse=True)
+        """The best source, lifted by each other source that agrees (one text never counts
+        twice: a keyword and a meaning match on the same profile are one piece of evidence)."""
+        ranked = sorted((self.lexical, self.profile, self.notes), reverse=True)
         return ranked[0] + sum(w * s for w, s in zip(SUPPORT_WEIGHTS, ranked[1:], strict=True))
 
     def note(self, key: str, reason: str) -> None:
@@ -166,10 +167,11 @@ class SearchService:
                 continue
             coverage = min(hit.matched, len(words)) / len(words)
             strength = coverage * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
-            cand.fulltext = max(cand.fulltext, FULLTEXT_WEIGHT * strength)
             if hit.kind == "note":
+                cand.notes = max(cand.notes, FULLTEXT_WEIGHT * strength)
                 cand.note(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")
             else:
+                cand.profile = max(cand.profile, FULLTEXT_WEIGHT * strength)
                 cand.note("keywords", f"profile mentions '{_snippet(hit.snippet)}'")
 
     def _meaning(self, query: str, k: int) -> tuple[list[Hit], list[Hit]]:

@@ -40,6 +40,12 @@ def test_import_then_list_search_show_and_delete(run_cli: Callable, tmp_path: Pa
     code, out, _ = run_cli("note", "add", "--contact", "Ana Ruiz", "ran the Chicago marathon",
                        "--json")
     assert code == 0 and as_json(out)["note"]["contact_id"] == ana_id
+    by_meaning = run_cli("contacts", "search", "marathon", "--mode", "semantic", "--json")
+    assert [r["id"] for r in as_json(by_meaning[1])["results"]] == [ana_id]
+    assert as_json(run_cli("contacts", "search", "ana", "--mode", "semantic", "--json")[1]) == {
+        "results": []}  # meaning alone knows no names
+    code, _, err = run_cli("contacts", "search", "ana", "--mode", "fuzzy")
+    assert code != 0 and "unknown search mode 'fuzzy'" in err
     shown = as_json(run_cli("contacts", "show", "ana-ruiz", "--json")[1])
     assert shown["contact"]["id"] == ana_id
     assert [n["text"] for n in shown["notes"]] == ["ran the Chicago marathon"]

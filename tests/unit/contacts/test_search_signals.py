@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -169,7 +168,9 @@ def test_any_words_give_hits_or_nothing_never_an_error(words: list[str]) -> None
         if statement.strip():
             conn.execute(statement)
     fulltext.put_contact(conn, Contact(name="Ana", title='Nurse "AND" NEAR(x) * OR'))
-    query: Callable[[str, tuple[object, ...]], list[object]] = (
-        lambda sql, params: conn.execute(sql, params).fetchall())
+
+    def query(sql: str, params: tuple[object, ...]) -> list[object]:
+        return conn.execute(sql, params).fetchall()
+
     hits = fulltext.search(query, words)
     assert all(h.kind == "contact" for h in hits)
