@@ -10,7 +10,7 @@ import gradio as gr
 from assistant.app import Warmline
 from assistant.domain import Tier
 from assistant.errors import WarmlineError
-from assistant.services.contacts import ContactDetail
+from assistant.services.contacts import MAX_CADENCE_DAYS, ContactDetail
 from assistant.services.importing import FORMATS
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
@@ -18,6 +18,11 @@ TABLE_ROWS = 500
 TIERS = [t.value for t in Tier]
 ANY_TIER = [("any tier", ""), *((t, t) for t in TIERS)]
 EMPTY_PAGE = "*Select a row or type a name to open a contact.*"
+
+
+def user_error(message: str) -> gr.Error:
+    """A one-line error toast for an expected mistake (no traceback in the server log)."""
+    return gr.Error(message, print_exception=False)
 
 
 def report_markdown(report: dict[str, Any]) -> str:
@@ -118,8 +123,9 @@ def build(app: Warmline) -> None:
     with gr.Row():
         edit_tier = gr.Dropdown(TIERS, label="Tier", elem_id="contact-tier")
         edit_tags = gr.Textbox(label="Tags (comma-separated)", elem_id="contact-tags")
+        # No minimum/maximum here: Gradio's own bound errors log a traceback; on_save checks.
         edit_cadence = gr.Number(label="Check in every N days (empty: tier default)",
-                                 precision=0, minimum=0, elem_id="contact-cadence")
+                                 precision=0, elem_id="contact-cadence")
         save_btn = gr.Button("Save", elem_id="contact-save")
     with gr.Row():
         note_box = gr.Textbox(label="Add a note", lines=2, elem_id="contact-note", scale=3)
@@ -151,13 +157,13 @@ def build(app: Warmline) -> None:
             try:
                 return fn(*args)
             except WarmlineError as e:
-                raise gr.Error(str(e)) from e
+                raise user_error(str(e)) from e
         return run
 
     def api_import(file: str | None, fmt_name: str = "auto",
                    progress: gr.Progress = gr.Progress()) -> dict[str, Any]:  # noqa: B008
         if not file:
-            raise gr.Error("Choose a file to import.")
+            raise user_error("Choose a file to import.")
 
         def step(stage: str, done: int, total: int) -> None:
             progress((done, total) if total else None, desc=stage)
@@ -165,7 +171,7 @@ def build(app: Warmline) -> None:
         try:
             report = app.importer.import_path(Path(file), fmt_name or "auto", step)
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise user_error(str(e)) from e
         return report.to_json()
 
     def api_search(query: str, tier: str = "", tag: str = "", company: str = "",
@@ -173,7 +179,7 @@ def build(app: Warmline) -> None:
         try:
             results = app.search.search(query, k=int(limit), tier=tier, tag=tag, company=company)
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise user_error(str(e)) from e
         return {"results": [r.to_json() for r in results]}
 
     def on_open(name_or_id: str) -> list[Any]:
@@ -185,18 +191,21 @@ def build(app: Warmline) -> None:
         try:
             return [*page_values(str(row[-1]) if row else ""), ""]
         except WarmlineError as e:
-            raise gr.Error(str(e)) from e
+            raise user_error(str(e)) from e
 
     def on_save(cid: str, t: str, tags: str, cadence: float | None, *f: str) -> list[Any]:
         if not cid:
-            raise gr.Error("Open a contact first.")
-        app.contacts.update(cid, tier=t or "active", tags=tags.split(","),
-                            cadence_days=int(cadence) if cadence else None)
+            raise user_error("Open a contact first.")
+        days = int(cadence) if cadence else None  # 0 or empty: the tier's default
+        if days is not None and not 1 <= days <= MAX_CADENCE_DAYS:
+            raise user_error(f"A check-in cadence is between 1 and {MAX_CADENCE_DAYS} days.")
+        app.contacts.update(cid, tier=t or "active", tags=(tags or "").split(","),
+                            cadence_days=days)
         return [*page_values(cid), "Saved.", rows(*f)]
 
     def on_note(cid: str, text: str) -> list[Any]:
         if not cid:
-            raise gr.Error("Open a contact first.")
+            raise user_error("Open a contact first.")
         app.contacts.add_note(cid, text)
         return [*page_values(cid), "Note added.", ""]
 
@@ -206,20 +215,20 @@ def build(app: Warmline) -> None:
 
     def on_undo(cid: str, event_id: int | None, *f: str) -> list[Any]:
         if not cid or event_id is None:
-            raise gr.Error("Choose a merge to undo.")
+            raise user_error("Choose a merge to undo.")
         _, split = app.contacts.undo_merge(int(event_id))
         return [*page_values(cid), f"Split {split.name} back out ({split.id}).", rows(*f)]
 
     def on_delete(cid: str, *f: str) -> list[Any]:
         if not cid:
-            raise gr.Error("Open a contact first.")
+            raise user_error("Open a contact first.")
         result = app.contacts.delete(cid)
         return [*page_values(""), f"Deleted {result['name']} with {result['notes']} notes.",
                 rows(*f), gr.update(visible=False)]
 
     def ask_delete(cid: str) -> Any:
         if not cid:
-            raise gr.Error("Open a contact first.")
+            raise user_error("Open a contact first.")
         return gr.update(visible=True)
 
     private: dict[str, Any] = {"api_visibility": "private"}
@@ -227,7 +236,9 @@ def build(app: Warmline) -> None:
     imported.success(lambda r: (report_markdown(r), rows()), report_json, [report_md, table],
                      **private)
     # Clear the drop zone after every attempt so the next file can be dropped straight away.
+    # Gradio 6's page skips .then() after an error, so a failed import needs .failure() too.
     imported.then(lambda: None, None, upload, **private)
+    imported.failure(lambda: None, None, upload, **private)
     for trigger in (query.submit, search_btn.click, tier.change, tag.submit, company.submit):
         trigger(guarded(rows), filters, table, **private)
     table.select(on_select, None, [*page_outputs, status], **private)
