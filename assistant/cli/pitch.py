@@ -163,6 +163,8 @@ def _print_critique(result: Critique) -> None:
         console.print(f"  • {escape(question)}")
     console.print("[bold]Suggested revision[/bold]")
     console.print(escape(result.revision), soft_wrap=True)
+    if result.revision_note:
+        console.print(f"[dim]{escape(result.revision_note)}[/dim]")
     if result.diff:
         console.print("[bold]Changes since your last version[/bold]")
         console.print(escape(result.diff))

@@ -1,13 +1,24 @@
 """Line-level resume checks: weak verbs, bullets without results, typos and punctuation.
 
 Suggestions only rearrange the user's own words ("Responsible for managing the budget" ->
-"Managed the budget"); nothing is added that the resume does not already say.
+"Managed the budget"); nothing is added that the resume does not already say. Typos come from a
+list of common misspellings and, when pyspellchecker is installed, from the English word list
+shipped inside it (nothing is downloaded), used only where a slip of the keyboard is near-certain.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+logger = logging.getLogger(__name__)
 
 BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–·]|\d+[.)])\s+")
 WEAK = re.compile(
@@ -46,7 +57,24 @@ MISSPELLINGS = {
     "strenght": "strength", "thier": "their", "truely": "truly", "writting": "writing",
     "leadeship": "leadership", "stakholders": "stakeholders", "proffesional": "professional",
     "profesional": "professional", "coordinatred": "coordinated",
+    # Letters swapped in short words, too short for the dictionary check to be sure of.
+    "teh": "the", "hte": "the", "adn": "and", "nad": "and", "taht": "that", "thta": "that",
+    "htat": "that", "wiht": "with", "waht": "what", "jsut": "just", "thsi": "this",
+    "tihs": "this", "fomr": "from", "yuor": "your", "yoru": "your", "thye": "they",
+    "tehy": "they", "tehm": "them", "thme": "them", "tehn": "then", "thne": "then",
+    "wrok": "work", "wokr": "work", "tiem": "time", "whcih": "which", "wihch": "which",
+    "becuase": "because", "beacuse": "because", "ofr": "for", "cna": "can",
 }
+# The dictionary's rarest words are its likeliest wrong guesses ("backend" -> "backbend").
+MIN_FREQUENCY = 100
+MIN_TYPO_LENGTH = 5  # shorter unknown words are mostly acronyms: "okrs", "ehrs", "kpis"
+# British spellings the (American) word list lacks: "organised", "colour", "programme"...
+_BRITISH = (("our", "or"), ("ise", "ize"), ("isi", "izi"), ("isa", "iza"), ("yse", "yze"),
+            ("ysi", "yzi"), ("tre", "ter"), ("mme", "m"), ("ogue", "og"), ("ence", "ense"),
+            ("ae", "e"), ("oe", "e"), ("ement", "ment"), ("eing", "ing"))
+_BRITISH_LL = re.compile(r"ll(ed|ing|er|ers|or|ors)$")  # travelled, modelling, counsellor
+# Work jargon the word list lacks that sits one slip away from a real word ("linting").
+_JARGON = frozenset("proto protos dicts bools linting chunking recurse hasher".split())
 _IRREGULAR = {"leading": "Led", "building": "Built", "running": "Ran", "writing": "Wrote",
               "teaching": "Taught", "making": "Made", "selling": "Sold", "bringing": "Brought",
               "buying": "Bought", "overseeing": "Oversaw", "setting": "Set", "cutting": "Cut",
@@ -143,8 +171,88 @@ def correct_spelling(word: str) -> str | None:
     return None
 
 
-def text_issues(lines: list[str]) -> list[LineIssue]:
-    """Typos and punctuation anywhere: double spaces, repeated words, common misspellings."""
+@functools.cache
+def english_words() -> SpellChecker | None:
+    """The English word list inside the pyspellchecker wheel, loaded once; None without it."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        logger.info("pyspellchecker is not installed; typo checks use the built-in list only")
+        return None
+    return SpellChecker(distance=1)
+
+
+def known_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the user wrote elsewhere (profile, notes), lower-cased: never called a typo."""
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _british(word: str, words: SpellChecker) -> bool:
+    if _BRITISH_LL.search(word) and _BRITISH_LL.sub(r"l\1", word) in words:
+        return True
+    return any(uk in word and word.replace(uk, us) in words for uk, us in _BRITISH)
+
+
+def _slip(word: str, meant: str) -> bool:
+    """Whether ``word`` is ``meant`` with two letters swapped (not the first two), one left out
+    (not the first or last: "canva" is not "canvas") or one doubled: typos a dictionary can be
+    sure of."""
+    if len(word) == len(meant):
+        diff = [i for i, (a, b) in enumerate(zip(word, meant, strict=True)) if a != b]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1 > 1  # "intro" is not "nitro"
+                and word[diff[0]] == meant[diff[1]] and word[diff[1]] == meant[diff[0]])
+    if len(meant) == len(word) + 1:  # "trange" is not "strange" either
+        return not meant.startswith(word) and not meant.endswith(word) and any(
+            meant[:i] + meant[i + 1:] == word for i in range(len(meant)))
+    if len(word) == len(meant) + 1:
+        return any(word[:i] + word[i + 1:] == meant and word[i] in word[i - 1:i] + word[i + 1:i + 2]
+                   for i in range(len(word)))
+    return False
+
+
+def dictionary_typo(word: str, words: SpellChecker) -> str | None:
+    """What a lower-case ``word`` the dictionary lacks was surely meant to be ("managment" ->
+    "management"), or None: acronyms, jargon and British spellings are left alone."""
+    if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or not word.islower()
+            or word in _JARGON or word in words or _british(word, words)):
+        return None
+    best, best_count = None, MIN_FREQUENCY - 1
+    for meant in sorted(words.candidates(word) or ()):
+        count = words.word_frequency[meant]
+        if meant != word and count > best_count and _slip(word, meant):
+            best, best_count = meant, count
+    return best
+
+
+def _plain_words(text: str) -> Iterator[str]:
+    """Lower-case words only: names, acronyms, URLs, e-mails and codes are never checked."""
+    for chunk in text.split():
+        core = chunk.strip("\"'()[]{}.,;:!?*“”‘’")
+        if re.search(r"[\d@/\\._:+#&=]", core):
+            continue
+        yield from (part for part in core.split("-") if part.isalpha() and part.islower())
+
+
+def _typos(body: str, known: frozenset[str], words: SpellChecker | None) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for word in re.findall(r"[A-Za-z]+", body):
+        if (right := correct_spelling(word)) is not None:
+            found.append((f"'{word}' is misspelled", f"'{right}'"))
+    if words is None:
+        return found
+    listed = {w.lower() for w in re.findall(r"[A-Za-z]+", body) if correct_spelling(w)}
+    for word in dict.fromkeys(_plain_words(body)):
+        if word not in known and word not in listed and (right := dictionary_typo(word, words)):
+            found.append((f"'{word}' looks like a typo", f"'{right}'"))
+    return found
+
+
+def text_issues(
+    lines: list[str], known: frozenset[str] = frozenset(), *, dictionary: bool = True
+) -> list[LineIssue]:
+    """Typos and punctuation anywhere: double spaces, repeated words, misspellings (``known``
+    words, the user's own, are never typos; ``dictionary`` adds the word-list check)."""
+    words = english_words() if dictionary else None
     found: list[LineIssue] = []
     for number, line in enumerate(lines, 1):
         body = BULLET.sub("", line).strip()
@@ -153,10 +261,8 @@ def text_issues(lines: list[str]) -> list[LineIssue]:
         for match in re.finditer(r"\b([A-Za-z]+)\s+\1\b", body, re.IGNORECASE):
             found.append(LineIssue("typo", number, body, f"repeated word '{match.group(1)}'",
                                    f"Try: {body.replace(match.group(), match.group(1), 1)}"))
-        for word in re.findall(r"[A-Za-z]+", body):
-            if (right := correct_spelling(word)) is not None:
-                found.append(LineIssue("typo", number, body, f"'{word}' is misspelled",
-                                       f"'{right}'"))
+        for message, right in _typos(body, known, words):
+            found.append(LineIssue("typo", number, body, message, right))
         if re.search(r"\w\s+[,;:.](?:\s|$)", body):
             found.append(LineIssue("punctuation", number, body, "space before punctuation"))
         if re.search(r"[a-z][,;][A-Za-z]", body):

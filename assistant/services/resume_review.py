@@ -9,8 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from assistant.domain import Note, Profile
-from assistant.services.profile import ProfileService
-from assistant.services.resume_checks import bullet_issues, bullets, text_issues
+from assistant.services.profile import ProfileService, profile_texts
+from assistant.services.resume_checks import bullet_issues, bullets, known_words, text_issues
 from assistant.services.resume_text import read_resume_text
 from assistant.storage.records import RecordStore
 
@@ -96,7 +96,8 @@ def review_text(text: str, profile: Profile, notes: list[Note], name: str = "") 
     lines = text.split("\n")
     items = bullets(lines)
     findings = forgotten(text, profile, notes)
-    for issue in [*bullet_issues(items), *text_issues(lines)]:
+    own_words = known_words([*profile_texts(profile), *(n.text for n in notes)])
+    for issue in [*bullet_issues(items), *text_issues(lines, own_words)]:
         findings.append(Finding(kind=issue.kind, message=issue.message, text=issue.text,
                                 line=issue.line, suggestion=issue.suggestion))
     kept: list[Finding] = []

@@ -40,6 +40,7 @@ class Critique(BaseModel):
     revision: str
     engine: str
     notice: str = ""
+    revision_note: str = ""  # set when the revision is the pitch itself: says why, plainly
     revision_id: int | None = None
     diff: str = ""  # from the previous revision in the same thread
 
@@ -73,6 +74,17 @@ def diff_text(old: str, new: str) -> str:
         return [s + "\n" for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if s]
 
     return "".join(difflib.unified_diff(lines(old), lines(new), "before", "after", n=1))
+
+
+def unchanged_note(critique: Critique) -> str:
+    """Why the suggested revision is the pitch itself, in one plain line."""
+    out_of = 5 * len(critique.scores)
+    weak = [s for s in critique.scores if s.score <= 3]
+    if not weak:
+        return f"No changes suggested: it already scores {critique.total}/{out_of}."
+    worth = "; ".join(f"{s.name.replace('_', ' ')} ({s.score}/5: {s.reason})" for s in weak)
+    return (f"No changes suggested: nothing in your pitch or profile gives a better wording; "
+            f"still worth a look yourself: {worth}.")
 
 
 class SoundingBoard:
@@ -119,6 +131,8 @@ class SoundingBoard:
         ))
         critique = self._merge(text, kind, result.text, heuristic)
         critique.engine, critique.notice = result.engine, result.notice
+        if " ".join(critique.revision.split()) == " ".join(text.split()):
+            critique.revision, critique.revision_note = text, unchanged_note(critique)
         if save:
             self._save(critique, thread)
         return critique

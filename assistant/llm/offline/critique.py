@@ -13,14 +13,14 @@ from assistant.llm.offline.clipping import clip
 from assistant.llm.offline.phrasing import (
     MIN_SAMPLE_WORDS,
     first_person,
-    is_role,
     proper_words,
     rank_proof,
-    role_phrase,
     sentence,
     soften,
     with_article,
 )
+from assistant.llm.offline.pitch_fit import clip_clause
+from assistant.llm.offline.pitch_goals import is_role, role_phrase
 
 RUBRIC = ("clarity", "evidence", "bridge", "ask", "sounds_like_you", "length")
 JARGON = {
@@ -251,7 +251,7 @@ def revise(text: str, kind: str, limits: Limits, profile: Profile, scores: Seque
         unused = [p for p in rank_proof(profile.proof_points) if not _mentioned(p, text)]
         if unused:
             clause, _ = first_person(unused[0], proper)
-            parts.insert(min(1, len(parts)), sentence("For example, " + clip(clause, 20)))
+            parts.insert(min(1, len(parts)), sentence("For example, " + clip_clause(clause, 20)))
     if by_name["bridge"].score <= 3 and profile.strengths and profile.next.strip():
         goal = soften(clip(profile.next.strip(), 8), proper)
         values = {"strengths": soften(clip(profile.strengths[0], 8), proper), "next_step": goal,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.llm.offline.clipping import split_sentences
+from assistant.llm.offline.pitch_goals import is_activity
 
 # Words a proof point may open with that end in -ed but are adjectives, not actions.
 _NOT_VERBS = frozenset(
@@ -49,20 +50,7 @@ _BRANDS = frozenset(
     "photoshop illustrator power bi looker snowflake dbt".split()
 )
 MIN_SAMPLE_WORDS = 15  # a shorter voice sample says too little about how someone writes
-_ING_NOUNS = frozenset(
-    "marketing engineering nursing accounting banking manufacturing staffing computing "
-    "publishing pricing housing lending catering clothing wellbeing".split()
-)
 _UNSAFE = re.compile(r"[\[\]{}<>]")
-_ROLE_WORDS = frozenset(
-    "manager designer engineer analyst scientist researcher developer lead director specialist "
-    "consultant coordinator officer architect strategist writer pm owner partner marketer "
-    "recruiter teacher trainer coach administrator associate representative executive head "
-    "nurse pharmacist advisor adviser planner producer editor accountant controller generalist "
-    "technologist instructor facilitator practitioner strategist founder cto ceo cfo coo vp "
-    "cmo cpo cro cio ciso chro apm sre scientist clinician therapist".split()
-)
-_ROLE_CUT = re.compile(r"\s(?:in|at|for|with|within|on|focused|working|who)\s|,")
 
 
 def stable_int(seed: str) -> int:
@@ -186,14 +174,9 @@ def first_person(fragment: str, proper: set[str]) -> tuple[str, str]:
     if _is_past(head) or head in _PRESENT_VERBS:
         words = _fix_article([words[0].lower(), *words[1:]])
         return "I " + " ".join(words), "past" if _is_past(head) else "present"
-    if head.endswith("ing") and len(head) > 4 and head.isalpha() and not _names_a_job(text):
+    if is_activity(text):
         return "I'm " + soften(text, proper), "ongoing"
     return soften(text, proper), "noun"
-
-
-def _names_a_job(text: str) -> bool:
-    """"Marketing director at X" is a job, not something the user is doing right now."""
-    return text.split(" ", 1)[0].lower() in _ING_NOUNS or is_role(text)
 
 
 def identity(now: str, proper: set[str]) -> tuple[str, str]:
@@ -206,26 +189,6 @@ def identity(now: str, proper: set[str]) -> tuple[str, str]:
     if re.search(r"\bfor (?:over |nearly |almost )?\d+\+? (?:years?|months?)\b", first_clause):
         return "I've been " + with_article(clause), "been"
     return "I'm " + with_article(clause), "noun"
-
-
-_MOVE = re.compile(r"^(?:move|transition|get|break|pivot|switch|step|go|shift)\s+(?:in)?to\s+",
-                   re.IGNORECASE)
-
-
-def move_target(text: str) -> str:
-    """What a move is into: "learning and development" from "Move into learning and development"."""
-    return _MOVE.sub("", text) if _MOVE.match(text) else ""
-
-
-def role_phrase(text: str) -> str:
-    """The role part of a phrase: "product manager" from "Product manager in health tech"."""
-    return _ROLE_CUT.split(text, maxsplit=1)[0].strip()
-
-
-def is_role(text: str) -> bool:
-    """Whether a phrase names a job ("product manager") rather than a field ("health tech")."""
-    words = role_phrase(text).lower().split()
-    return bool(words) and words[-1].strip(".,") in _ROLE_WORDS
 
 
 def join_list(items: Sequence[str], conjunction: str = "and") -> str:
@@ -243,10 +206,20 @@ _ADJECTIVES = frozenset(
 )
 
 
+# What follows an adjective used on its own ("calm under pressure", "good at", "calm and kind").
+_AFTER_ADJECTIVE = frozenset(
+    "under with in at about and or when during around across to for on even while".split()
+)
+
+
 def as_gerund(strength: str) -> str:
-    """"calm under pressure" -> "being calm under pressure", so it reads after "known for"."""
-    first = strength.split(" ", 1)[0].lower()
-    return f"being {strength}" if first in _ADJECTIVES else strength
+    """"calm under pressure" -> "being calm under pressure", so it reads after "known for";
+    "calm incident command" (the adjective describes a noun) stays as it is."""
+    words = strength.lower().split()
+    if not words or words[0].rstrip(",") not in _ADJECTIVES:
+        return strength
+    alone = len(words) == 1 or words[0].endswith(",") or words[1] in _AFTER_ADJECTIVE
+    return f"being {strength}" if alone else strength
 
 
 def sentence(clause: str) -> str:

@@ -19,13 +19,12 @@ from assistant.llm.offline.clipping import clip, clip_chars, number_floor
 from assistant.llm.offline.phrasing import (
     capitalise,
     join_list,
-    move_target,
     pick,
-    role_phrase,
     stable_int,
     with_article,
 )
 from assistant.llm.offline.pitch_fit import Part, assemble, fit, used_facts
+from assistant.llm.offline.pitch_goals import move_target, role_phrase
 from assistant.llm.offline.pitch_material import Material, audience_key, digest
 
 # Spoken kinds: (required sentences, clause budgets) are set per kind below.
@@ -69,14 +68,16 @@ class _Builder:
         short = kind in SHORT_KINDS
         role = clip(role_phrase(m.next_text), 5) if m.next_form == "role" else ""
         field = clip(m.next_text, 8) if m.next_form == "field" else ""
-        moving_into = clip(move_target(m.next_text), 8) if m.next_form == "verb" else ""
+        moving = m.next_form in {"verb", "ongoing"}
+        moving_into = clip(move_target(m.next_text), 8) if moving else ""
+        aim = clip(m.next_text, 8) if m.next_form == "aim" else ""  # "teaching English abroad"
         few = 1 if kind in ONE_STRENGTH_KINDS else 2
         strengths = [clip(x, 7 if short else 9) for x in m.strengths[:few]]
         self.values = {
             "a_role": with_article(role) if role else "",
             "field": field or moving_into,
             "roles": join_list([clip(r, 5) for r in m.roles[:2]], "or"),
-            "next_step": field or moving_into or "the work I want to do next",
+            "next_step": field or moving_into or aim or "the work I want to do next",
             "strengths": join_list(strengths),
             "strength3": clip(m.strengths[2], 9) if len(m.strengths) > 2 else "",
             "values": join_list([clip(v, 6) for v in m.values[:2]]),

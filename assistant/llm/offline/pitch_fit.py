@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from assistant.llm.guard import Limits, count_words
 from assistant.llm.offline.clipping import clip
 from assistant.llm.offline.phrasing import formal, sentence
+
+# A last comma-separated piece that is only a count: ", 9 years", ", over 200 patients".
+_BARE_COUNT = re.compile(r",\s+(?:about |over |nearly |almost |some )?\S*\d\S*(?:\s+\S+)?$")
+
+
+def clip_clause(fragment: str, max_words: int) -> str:
+    """:func:`clip`, but never ending on a count cut off from its phrase.
+
+    "...in Leeds, 9 years in the classroom" clipped to "...in Leeds, 9 years" reads like a form;
+    the clause ends at the comma instead ("...in Leeds").
+    """
+    clipped = clip(fragment, max_words)
+    if clipped == fragment or not fragment.startswith(clipped):
+        return clipped
+    rest = fragment[len(clipped):].lstrip()
+    if not rest or rest[0] in ",;:.-–—(":  # the piece ended there in the user's own words
+        return clipped
+    match = _BARE_COUNT.search(clipped)
+    if match and len(clipped[: match.start()].split()) >= 3:
+        return clipped[: match.start()].rstrip()
+    return clipped
 
 
 @dataclass
@@ -30,7 +52,7 @@ class Part:
 
     def text(self, spell_out: bool = False) -> str:
         """The sentence as it will be read."""
-        clause = self.prefix + clip(self.fragment, self.budget) + self.suffix
+        clause = self.prefix + clip_clause(self.fragment, self.budget) + self.suffix
         rendered = sentence(clause)
         return formal(rendered) if spell_out else rendered
 

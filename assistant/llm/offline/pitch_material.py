@@ -13,13 +13,13 @@ from assistant.llm.offline.phrasing import (
     fact_key,
     first_person,
     identity,
-    is_role,
     proper_words,
     rank_proof,
     soften,
     strength_score,
     uses_contractions,
 )
+from assistant.llm.offline.pitch_goals import is_activity, is_role, is_transition
 
 _VERBS = frozenset(
     "move transition become lead build join work get find help use bring run design teach start "
@@ -48,7 +48,7 @@ class Material:
     strengths_raw: list[str]
     values: list[str]
     next_text: str
-    next_form: str  # role | field | verb | ongoing | first
+    next_form: str  # role | field | verb | ongoing (a move under way) | aim | first
     roles: list[str]
     companies: list[str]
     spell_out: bool
@@ -72,8 +72,9 @@ def _next_form(text: str) -> tuple[str, str]:
         return " ".join(words[1:]), "verb"
     if head in _VERBS:
         return head + (" " + " ".join(words[1:]) if len(words) > 1 else ""), "verb"
-    if head.endswith("ing") and len(head) > 4 and head.isalpha():
-        return head + (" " + " ".join(words[1:]) if len(words) > 1 else ""), "ongoing"
+    if is_activity(text):  # "Marketing manager" is a job to get, not one the user holds
+        form = "ongoing" if is_transition(text) else "aim"
+        return head + (" " + " ".join(words[1:]) if len(words) > 1 else ""), form
     return text, "role" if is_role(text) else "field"
 
 

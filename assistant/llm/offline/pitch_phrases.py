@@ -35,12 +35,14 @@ FUTURE = {
         "What I want next is to {target}",
     ),
     "ongoing": ("Now I'm {target}", "These days I'm {target}"),
+    # An activity the user wants to be doing, not one they already do ("teaching English abroad").
+    "aim": ("Next, I want to be {target}", "What I'd love to be doing next is {target}"),
     "first": ("{target}",),
 }
 
 # The shortest way to say what's next, for when a pitch must lose words.
 FUTURE_SHORT = {"role": "I want to be ", "field": "I'm moving into ", "verb": "I want to ",
-                "ongoing": "I'm ", "first": ""}
+                "ongoing": "I'm ", "aim": "I want to be ", "first": ""}
 
 BRIDGE = {
     "role": (

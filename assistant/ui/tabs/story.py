@@ -196,6 +196,8 @@ def build(app: Warmline) -> None:
             raise _error(e) from e
         asked = "**Questions a friend would ask**\n" + "\n".join(f"- {q}"
                                                                 for q in critique.questions)
+        if critique.revision_note:
+            asked += f"\n\n*{critique.revision_note}*"
         return (rubric_markdown(critique), asked, critique.revision,
                 history_markdown(app.sounding_board.history()))
 

@@ -6,7 +6,14 @@ import pytest
 
 from assistant.llm.offline.clipping import clip, number_floor, split_sentences
 from assistant.llm.offline.injection import looks_like_instruction, strip_instructions
-from assistant.llm.offline.phrasing import article, first_person, identity, rank_proof, soften
+from assistant.llm.offline.phrasing import (
+    article,
+    as_gerund,
+    first_person,
+    identity,
+    rank_proof,
+    soften,
+)
 
 
 @pytest.mark.parametrize(("fragment", "expected"), [
@@ -85,3 +92,15 @@ def test_instruction_sentences_are_set_aside_and_facts_kept() -> None:
     for fact in ("Wrote the feature requests behind the bulk-import tool",
                  "Added 3 new product lines", "Say yes to hard problems"):
         assert not looks_like_instruction(fact), fact
+
+
+@pytest.mark.parametrize(("strength", "expected"), [
+    ("calm under pressure", "being calm under pressure"),
+    ("curious", "being curious"),
+    ("good at explaining hard ideas", "being good at explaining hard ideas"),
+    ("patient and thorough", "being patient and thorough"),
+    ("calm incident command", "calm incident command"),
+    ("explaining hard ideas simply", "explaining hard ideas simply"),
+])
+def test_strengths_read_after_known_for(strength: str, expected: str) -> None:
+    assert as_gerund(strength) == expected

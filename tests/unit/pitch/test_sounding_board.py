@@ -159,3 +159,35 @@ def test_tolerant_parsing(raw: str) -> None:
                                  '{"scores": {"vibes": 5}}'])
 def test_unusable_replies_parse_to_none(raw: str) -> None:
     assert parse_critique(raw) is None
+
+
+def test_a_pitch_that_needs_nothing_says_so_instead_of_suggesting_itself(app: Warmline) -> None:
+    result = app.sounding_board.critique(STRONG, "30s")
+    assert result.total == 30
+    assert result.revision == STRONG  # still there, so "use this revision" keeps the text
+    assert result.revision_note == "No changes suggested: it already scores 30/30."
+    assert result.to_json()["revision_note"] == result.revision_note
+
+
+def test_an_unchanged_revision_points_at_what_is_still_weak(app: Warmline) -> None:
+    result = app.sounding_board.critique(STRONG, "60s")  # strong, but short for a minute
+    assert result.revision == STRONG
+    assert result.revision_note.startswith("No changes suggested: ")
+    assert "length (1/5: 60 words" in result.revision_note
+
+
+def test_a_real_revision_carries_no_note(app: Warmline) -> None:
+    result = app.sounding_board.critique(VAGUE, "30s")
+    assert result.revision != VAGUE and result.revision_note == ""
+
+
+def test_a_model_revision_that_only_repeats_the_pitch_is_called_unchanged(
+    model_app: Warmline, fake_model: FakeChatModel,
+) -> None:
+    echo = {**MODEL_REPLY, "revision": "  " + VAGUE.replace(". ", ".\n")}
+    fake_model.enqueue(json.dumps(echo))
+    result = model_app.sounding_board.critique(VAGUE, "30s")
+    assert result.engine == "llamacpp:smol"
+    assert result.revision == VAGUE
+    assert result.revision_note.startswith("No changes suggested: ")
+    assert "evidence (2/5: no numbers)" in result.revision_note
