@@ -69,7 +69,7 @@ class _Candidate:
         ranked = sorted((self.lexical, self.profile, self.notes), reverse=True)
         return ranked[0] + sum(w * s for w, s in zip(SUPPORT_WEIGHTS, ranked[1:], strict=True))
 
-    def note(self, key: str, reason: str) -> None:
+    def because(self, key: str, reason: str) -> None:
         self.reasons.setdefault(key, reason)
 
 
@@ -133,7 +133,7 @@ class SearchService:
                 if cand := candidate(match.contact_id):
                     cand.lexical = match.score
                     for number, why in enumerate(match.why):
-                        cand.note(f"lexical{number}", why)
+                        cand.because(f"lexical{number}", why)
             self._add_keywords(query, candidate)
         if meaning is not None:
             phrase_hits, note_hits = meaning.result()
@@ -147,7 +147,7 @@ class SearchService:
                 owner = str(hit.metadata.get("contact_id") or "")
                 if cand := candidate(owner):
                     cand.notes = max(cand.notes, self._strength(hit.score))
-                    cand.note(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'")
+                    cand.because(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'")
         ranked = sorted(((cid, c) for cid, c in candidates.items() if c.score >= MIN_SCORE),
                         key=lambda kv: (-kv[1].score, lexicon.contact(kv[0]).name))
         return [self._result(lexicon.contact(cid), cand.score, list(cand.reasons.values()))
@@ -169,10 +169,10 @@ class SearchService:
             strength = coverage * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
             if hit.kind == "note":
                 cand.notes = max(cand.notes, FULLTEXT_WEIGHT * strength)
-                cand.note(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")
+                cand.because(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")
             else:
                 cand.profile = max(cand.profile, FULLTEXT_WEIGHT * strength)
-                cand.note("keywords", f"profile mentions '{_snippet(hit.snippet)}'")
+                cand.because("keywords", f"profile mentions '{_snippet(hit.snippet)}'")
 
     def _meaning(self, query: str, k: int) -> tuple[list[Hit], list[Hit]]:
         """Phrase and note hits for one embedding of the query."""
