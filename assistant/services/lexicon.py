@@ -178,7 +178,8 @@ class LexicalIndex:
             return None
         return set.intersection(*sets)
 
-    def match(self, query: str, fields: tuple[str, ...] = FIELDS) -> list[LexicalMatch]:
+    def match(self, query: str, fields: tuple[str, ...] = FIELDS,
+              limit: int | None = None) -> list[LexicalMatch]:
         """Contacts whose names or (past) companies match the query, best first.
 
         Each query word scores its best match (exact, prefix, typo, or part of a whole name or
@@ -224,7 +225,7 @@ class LexicalIndex:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return [LexicalMatch(self._contacts[pos].id, min(score, 1.0),
                              list(dict.fromkeys(why.get(pos, {}).values())))
-                for pos, score in ranked]
+                for pos, score in ranked[:limit]]
 
 
 def _field_weights(words: list[str]) -> dict[str, float]:

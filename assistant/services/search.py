@@ -27,6 +27,7 @@ SUPPORT_WEIGHTS = (0.3, 0.15)
 SNIPPET_CHARS = 80
 MAX_SEMANTIC = 200
 MAX_FULLTEXT = 100
+MAX_LEXICAL = 300
 MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
 MODES = ("hybrid", "lexical", "semantic")
@@ -129,7 +130,8 @@ class SearchService:
             return candidates.setdefault(contact_id, _Candidate())
 
         if mode != "semantic":
-            for match in lexicon.match(query, fields=fields):
+            # Matches arrive best first; past a few hundred ("labs" at 50k) they only cost time.
+            for match in lexicon.match(query, fields=fields, limit=MAX_LEXICAL):
                 if cand := candidate(match.contact_id):
                     cand.lexical = match.score
                     for number, why in enumerate(match.why):
@@ -148,10 +150,11 @@ class SearchService:
                 if cand := candidate(owner):
                     cand.notes = max(cand.notes, self._strength(hit.score))
                     cand.because(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'")
-        ranked = sorted(((cid, c) for cid, c in candidates.items() if c.score >= MIN_SCORE),
-                        key=lambda kv: (-kv[1].score, lexicon.contact(kv[0]).name))
-        return [self._result(lexicon.contact(cid), cand.score, list(cand.reasons.values()))
-                for cid, cand in ranked[:k]]
+        scored = [(cand.score, cid) for cid, cand in candidates.items()]
+        ranked = sorted(((score, cid) for score, cid in scored if score >= MIN_SCORE),
+                        key=lambda sc: (-sc[0], lexicon.contact(sc[1]).name))
+        return [self._result(lexicon.contact(cid), score, list(candidates[cid].reasons.values()))
+                for score, cid in ranked[:k]]
 
     def _add_keywords(
         self, query: str, candidate: Callable[[str], _Candidate | None]
