@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from pathlib import Path
 
 from assistant.errors import ImportFileError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
-from assistant.services.backup import BackupService
+from assistant.services.backup import BackupService, parse_export
 from assistant.services.import_apply import ImportReport, ImportRun, Progress
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -62,12 +61,12 @@ class ImportService:
         return report
 
     def _restore(self, name: str, data: bytes, step: Progress) -> ImportReport:
-        ids = _export_contact_ids(name, data)
-        existing = {c.id for c in self.records.list_contacts()}
         try:
+            ids = {c.id for c in parse_export(data).contacts}
+            existing = {c.id for c in self.records.list_contacts()}
             counts = self.backup.restore(data)
-        except (TypeError, ValueError, KeyError) as e:
-            msg = f"{name}: cannot read this Warmline export: {str(e).splitlines()[0]}"
+        except ImportFileError as e:
+            msg = f"{name}: {e}"
             raise ImportFileError(msg) from e
         step("indexing", 1, 1)
         return ImportReport(file=name, format=EXPORT_FORMAT, added=len(ids - existing),
@@ -102,20 +101,6 @@ def resolve_format(name: str, data: bytes, fmt: str) -> str:
         msg = f"{name}: not a LinkedIn Profile.csv or Positions.csv (it looks like {detected})"
         raise ImportFileError(msg)
     return detected
-
-
-def _export_contact_ids(name: str, data: bytes) -> set[str]:
-    """Contact ids in a Warmline export, checking the shape restore relies on."""
-    try:
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as e:
-        msg = f"{name}: cannot read this Warmline export: {str(e).splitlines()[0]}"
-        raise ImportFileError(msg) from e
-    for key in ("contacts", "notes", "interactions"):
-        if not isinstance(raw.get(key, []), list):
-            msg = f"{name}: cannot read this Warmline export: '{key}' is not a list"
-            raise ImportFileError(msg)
-    return {str(c["id"]) for c in raw.get("contacts", []) if isinstance(c, dict) and "id" in c}
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

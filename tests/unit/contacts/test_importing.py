@@ -285,3 +285,12 @@ def test_progress_reports_each_stage(app: Warmline) -> None:
     stages = [s for s, _, _ in seen]
     assert stages[0] == "reading" and "contacts" in stages and stages[-1] == "indexing"
     assert ("contacts", 2, 2) in seen
+
+
+@pytest.mark.parametrize("data", [b"0", b"[]", b'"x"', b"null"])
+def test_an_export_that_is_not_an_object_is_refused_in_one_line(app: Warmline,
+                                                                data: bytes) -> None:
+    before = store_counts(app)
+    with pytest.raises(ImportFileError, match=r"^backup\.json: not a Warmline export"):
+        app.importer.import_bytes("backup.json", data, "warmline-export")
+    assert store_counts(app) == before
