@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from assistant.llm.guard import count_words
+
 
 def new_id(prefix: str) -> str:
     """Return a short random id such as ``c_1a2b3c4d5e6f``."""
@@ -123,7 +125,7 @@ class Draft(BaseModel):
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)  # the guard's rule: "—" and "•" are not words
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape promised by the interface contract."""

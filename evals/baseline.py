@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import InputError
+from assistant.llm.providers import model_display_name
 from evals.suites.base import METRICS
 
 BASELINE_PATH = Path(__file__).resolve().parent / "baseline.json"
@@ -23,7 +24,7 @@ OFFLINE_TOLERANCES = {"recall_at_k": 0.02, "mrr": 0.02}
 def engine_key(label: str) -> str:
     """A baseline key for an engine label: a model given as a file path keeps only its name."""
     runtime, sep, model = label.partition(":")
-    return f"{runtime}:{Path(model).name}" if sep else label
+    return f"{runtime}:{model_display_name(model)}" if sep else label
 
 
 def engine_slug(label: str) -> str:

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.llm.offline.outreach import clip_chars
 from evals.baseline import engine_slug
 from evals.suites.base import METRICS, CaseResult
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 REPORTS_DIR = Path(__file__).resolve().parent / "reports"
 WORST = 12
+EXCERPT_CHARS = 161
 INTERVIEW_NOTE = (
     "**interview-reference** rows run the interview metrics (`followup_targets_gap`, "
     "`star_ranking`) on the dataset's own reference follow-ups and answer rankings. The "
@@ -53,12 +55,44 @@ def headline(outcome: RunOutcome) -> str:
             + (f" Most common inventions (cases): {common}." if common else ""))
 
 
+GUARD_HEAD = ["suite / task", "drafts", "raw model outputs", "raw with unsupported entities",
+              "raw rejected (any reason)", "model drafts delivered",
+              "offline stood in (guard / model error)", "delivered with unsupported entities"]
+
+
+def guard_table(outcome: RunOutcome) -> list[str]:
+    """Before and after the guard, per suite and task: what the model wrote, what shipped."""
+    guard = outcome.summary.guard
+    if not guard:
+        return []
+    rows = []
+    for key, g in guard.items():
+        raw = g["raw_outputs"]
+        share = f" ({g['raw_with_unsupported'] / raw:.0%})" if raw else ""
+        invented = Counter(e for r in outcome.results if _in_group(r, key) for e in r.raw_invented)
+        common = ", ".join(f"{name} ({n})" for name, n in invented.most_common(3))
+        rows.append([f"**{key}**" if key == "all" else key, g["delivered_drafts"], raw,
+                     f"{g['raw_with_unsupported']}{share}" + (f": {common}" if common else ""),
+                     g["raw_rejected"], g["model_delivered"],
+                     f"{g['offline_fallbacks']} ({g['guard_fallbacks']} / {g['error_fallbacks']})",
+                     g["delivered_with_unsupported"]])
+    intro = ("Before the guard: every raw model output (a first try and, when the guard turned it "
+             "down, one retry) and the entities it named that no source supports, with the most "
+             "common ones. After the guard: the drafts delivered, and how many of them still name "
+             "such an entity.")
+    return ["## The guard, before and after, per suite and task", "", intro, "",
+            *_table(GUARD_HEAD, rows)]
+
+
+def _in_group(result: CaseResult, key: str) -> bool:
+    return key == "all" or f"{result.suite}/{result.task or result.suite}" == key
+
+
 def _worst(results: list[CaseResult]) -> list[str]:
     failed = sorted((r for r in results if r.failures), key=lambda r: (-len(r.failures), r.id))
     lines = []
     for r in failed[:WORST]:
-        text = " ".join(r.text.split())
-        excerpt = (text[:160] + "…") if len(text) > 160 else text
+        excerpt = clip_chars(r.text, EXCERPT_CHARS)
         lines.append(f"- `{r.id}` ({r.suite}, {r.engine or 'no engine'}): "
                      + "; ".join(r.failures))
         if excerpt:
@@ -82,7 +116,7 @@ def render_markdown(outcome: RunOutcome) -> str:
         config.append(["missing datasets", ", ".join(hd["missing_datasets"])])
     out += ["## Configuration", "", *_table(["", ""], config)]
     out += ["## Headline: delivered drafts vs raw model outputs with unsupported entities", "",
-            headline(outcome), ""]
+            headline(outcome), "", *guard_table(outcome)]
     out += ["## Regression gate", "", outcome.baseline_note or "not compared", ""]
     out += [f"- {r.line()}" for r in outcome.regressions] + ([""] if outcome.regressions else [])
     rows = [[name, value, "higher" if METRICS[name].higher_is_better else "lower",

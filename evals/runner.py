@@ -18,6 +18,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.app import Warmline, build_app
 from assistant.errors import InputError
 from assistant.llm.embeddings import build_embeddings
+from assistant.llm.providers import model_display_name
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
 from evals.baseline import (
     BASELINE_PATH,
@@ -106,7 +107,7 @@ class RunOutcome:
 
 
 def git_sha(root: Path = PROJECT_ROOT) -> str:
-    """The short commit the code is at, or ``nogit``."""
+    """The short commit the code is at (``-dirty`` when code differs from it), or ``nogit``."""
     git = shutil.which("git")
     if not git:
         return "nogit"
@@ -115,9 +116,18 @@ def git_sha(root: Path = PROJECT_ROOT) -> str:
             [git, "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
             timeout=10, check=False,
         )
+        # Uncommitted code, prompts or datasets: the commit alone does not say what ran.
+        changed = subprocess.run(  # noqa: S603 - fixed arguments, no user input
+            [git, "status", "--porcelain", "--untracked-files=no", "--", "assistant", "prompts",
+             "evals/datasets", "evals/suites", "evals/runner.py"],
+            cwd=root, capture_output=True, text=True, timeout=10, check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return "nogit"
-    return done.stdout.strip() or "nogit"
+    sha = done.stdout.strip()
+    if not sha:
+        return "nogit"
+    return f"{sha}-dirty" if changed.stdout.strip() else sha
 
 
 def _run_case(ctx: EvalContext, case: Case) -> CaseResult:
@@ -204,7 +214,8 @@ def run_eval(
         header = {
             "run_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "engine": engine, "engine_setting": config.engine,
-            "model": app.choice.model or ("" if engine == "offline" else engine),
+            "model": (model_display_name(app.choice.model) if app.choice.model
+                      else "" if engine == "offline" else engine),
             "model_reason": ("forced by --engine offline" if config.engine == "offline"
                              else app.choice.reason),
             "prompt_versions": app.prompts.versions(),

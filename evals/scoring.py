@@ -57,6 +57,8 @@ class Summary:
     latency: dict[str, dict[str, float]]
     headline: dict[str, int]
     skipped_reasons: dict[str, int] = field(default_factory=dict)
+    # ``suite/task`` (and ``all``) -> the guard's before/after counts for drafts
+    guard: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def flat(self) -> dict[str, float]:
         """``suite.metric`` -> value: what the baseline stores and compares."""
@@ -66,7 +68,7 @@ class Summary:
     def to_json(self) -> dict[str, Any]:
         return {"cases": self.cases, "passed": self.passed, "skipped": self.skipped,
                 "metrics": self.metrics, "by_suite": self.by_suite, "by_tag": self.by_tag,
-                "latency": self.latency, "headline": self.headline}
+                "latency": self.latency, "headline": self.headline, "guard": self.guard}
 
 
 def summarise(results: list[CaseResult]) -> Summary:
@@ -90,18 +92,43 @@ def summarise(results: list[CaseResult]) -> Summary:
                for suite in dict.fromkeys(r.suite for r in timed)}
     if timed:
         latency["all"] = _latency(timed)
-    drafts = [r for r in ran if "unsupported_entities" in r.scores]
-    headline = {
-        "delivered_drafts": len(drafts),
-        "delivered_with_unsupported": sum(1 for r in drafts if r.scores["unsupported_entities"]),
-        "raw_outputs": sum(r.raw_outputs for r in ran),
-        "raw_with_unsupported": sum(r.raw_unsupported for r in ran),
-        # Drafts the configured model was asked for but the offline engine delivered.
-        "offline_fallbacks": sum(1 for r in drafts if r.engine == "offline" and r.notice),
-    }
+    headline = guard_counts(ran)
+    groups: dict[str, list[CaseResult]] = {}
+    for r in ran:
+        if "unsupported_entities" in r.scores:
+            groups.setdefault(f"{r.suite}/{r.task or r.suite}", []).append(r)
+    guard = {key: {**guard_counts(rs), **_fallbacks(rs)} for key, rs in groups.items()}
+    if guard:
+        guard["all"] = {**headline, **_fallbacks(ran)}
     reasons: dict[str, int] = {}
     for r in results:
         if r.skipped:
             reasons[r.skipped] = reasons.get(r.skipped, 0) + 1
     return Summary(len(ran), sum(r.passed for r in ran), len(results) - len(ran), metrics,
-                   by_suite, by_tag, latency, headline, reasons)
+                   by_suite, by_tag, latency, headline, reasons, guard)
+
+
+def guard_counts(results: list[CaseResult]) -> dict[str, int]:
+    """The headline for some cases: delivered drafts vs raw model outputs with inventions."""
+    drafts = [r for r in results if "unsupported_entities" in r.scores]
+    return {
+        "delivered_drafts": len(drafts),
+        "delivered_with_unsupported": sum(1 for r in drafts if r.scores["unsupported_entities"]),
+        "raw_outputs": sum(r.raw_outputs for r in results),
+        "raw_with_unsupported": sum(r.raw_unsupported for r in results),
+        # Drafts the configured model was asked for but the offline engine delivered.
+        "offline_fallbacks": sum(1 for r in drafts if r.engine == "offline" and r.notice),
+    }
+
+
+def _fallbacks(results: list[CaseResult]) -> dict[str, int]:
+    """Why the offline engine stood in: the guard turned down both tries, or the model failed."""
+    drafts = [r for r in results if "unsupported_entities" in r.scores]
+    fallbacks = [r for r in drafts if r.engine == "offline" and r.notice]
+    by_guard = sum(1 for r in fallbacks if r.raw_outputs >= 2 and r.raw_rejected == r.raw_outputs)
+    return {
+        "model_delivered": sum(1 for r in drafts if r.engine != "offline"),
+        "raw_rejected": sum(r.raw_rejected for r in results),
+        "guard_fallbacks": by_guard,
+        "error_fallbacks": len(fallbacks) - by_guard,
+    }

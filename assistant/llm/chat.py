@@ -30,10 +30,13 @@ class ChatBackend:
         label: str,
         base_url: str = "",
         lookup: Callable[[], ModelChoice] | None = None,
+        cap: Callable[[int], dict[str, Any]] | None = None,
     ) -> None:
         self.model = model
         self.label = label
         self.base_url = base_url
+        # How this endpoint takes a per-call output cap (its request fields for n tokens).
+        self._cap = cap or (lambda n: {"max_tokens": n})
         # Set when the server was down at start: names the model on the first call instead.
         self._lookup = lookup
 
@@ -47,13 +50,20 @@ class ChatBackend:
         log.info("model server answered; using %s", self.label)
 
     def complete(
-        self, messages: Sequence[BaseMessage], on_token: Callable[[str], None] | None = None
+        self,
+        messages: Sequence[BaseMessage],
+        on_token: Callable[[str], None] | None = None,
+        max_tokens: int | None = None,
     ) -> str:
-        """Stream a reply, calling ``on_token`` per chunk; return the whole text."""
+        """Stream a reply, calling ``on_token`` per chunk; return the whole text.
+
+        ``max_tokens`` caps this reply below the backend's ``MAX_OUTPUT_TOKENS``.
+        """
         self._ensure_model()
         parts: list[str] = []
+        extra = self._cap(min(max_tokens, MAX_OUTPUT_TOKENS)) if max_tokens else {}
         try:
-            for chunk in self.model.stream(list(messages)):
+            for chunk in self.model.stream(list(messages), **extra):
                 text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
                 if text:
                     parts.append(text)
@@ -74,7 +84,22 @@ class ChatBackend:
         except openai.OpenAIError as e:
             msg = f"the model {self.label} failed: {_short(str(e))}"
             raise ModelError(msg) from e
-        return "".join(parts)
+        except ValueError as e:
+            # langchain raises ValueError when a stream ends without a single chunk.
+            if parts:
+                raise
+            raise ModelError(self._empty_reply()) from e
+        text = "".join(parts)
+        if not text.strip():
+            raise ModelError(self._empty_reply())
+        return text
+
+    def _empty_reply(self) -> str:
+        return (
+            f"the model {self.label} sent an empty reply; check the model server's log "
+            "(a prompt longer than its context size, e.g. llama.cpp's --n_ctx, ends this way) "
+            "or choose another model in Settings"
+        )
 
     def check(self) -> str:
         """Test the connection with a tiny request; return a one-line success message."""
@@ -93,11 +118,7 @@ def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend |
     # Streaming reads never time out while tokens flow: without a cap a rambling local model
     # holds the UI until its context is full. langchain sends ``max_completion_tokens``, which
     # OpenAI wants but llama.cpp's server ignores; local runtimes all read ``max_tokens``.
-    cap: dict[str, Any] = (
-        {"max_completion_tokens": MAX_OUTPUT_TOKENS}
-        if choice.provider is Provider.OPENAI
-        else {"extra_body": {"max_tokens": MAX_OUTPUT_TOKENS}}
-    )
+    cap = _openai_cap if choice.provider is Provider.OPENAI else _local_cap
     # The openai SDK defaults are 600 s and 2 retries: a hung server would freeze the UI.
     model = ChatOpenAI(
         base_url=choice.base_url,
@@ -107,10 +128,18 @@ def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend |
         max_retries=settings.max_retries,
         temperature=0.4,
         streaming=True,
-        **cap,
+        **cap(MAX_OUTPUT_TOKENS),
     )
     lookup = None if choice.model else partial(_name_model, choice, settings)
-    return ChatBackend(model, choice.label, choice.base_url, lookup)
+    return ChatBackend(model, choice.label, choice.base_url, lookup, cap)
+
+
+def _openai_cap(tokens: int) -> dict[str, Any]:
+    return {"max_completion_tokens": tokens}
+
+
+def _local_cap(tokens: int) -> dict[str, Any]:
+    return {"extra_body": {"max_tokens": tokens}}
 
 
 def _name_model(choice: ModelChoice, settings: Settings) -> ModelChoice:

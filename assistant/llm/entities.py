@@ -263,6 +263,9 @@ class SourceIndex:
         texts = list(sources)
         self._words = [normalise(t).split() for t in texts]
         self._padded = [f" {' '.join(w)} " for w in self._words]
+        # Names are matched without their middle initials ("Maya J. J. Maya" states "Maya Maya").
+        self._named = [[w for w in words if len(w) > 1 or not w.isalpha()] for words in
+                       self._words]
         self._numbers = {e.key for t in texts for e in find_numbers(t)}
 
     def supports(self, entity: Entity) -> bool:
@@ -275,7 +278,7 @@ class SourceIndex:
         if any(f" {entity.key} " in padded for padded in self._padded):
             return True
         wanted = entity.key.split()
-        return len(wanted) > 1 and any(_in_order(wanted, words) for words in self._words)
+        return len(wanted) > 1 and any(_in_order(wanted, words) for words in self._named)
 
     def unsupported(self, output: str) -> list[str]:
         """Entities in ``output`` that no source states, in order of appearance, deduplicated."""

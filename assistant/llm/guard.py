@@ -10,6 +10,10 @@ from assistant.llm.entities import unsupported_entities
 
 WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
 _WORD = re.compile(r"\S*[^\W_]\S*")
+_ECHO_MIN_WORDS = 4
+_ECHO_RUN_WORDS = 6
+_BLOCK = re.compile(r"<<<[A-Z][^\n]*\n.*?>>>", re.DOTALL)  # a data block, label to end
+_EXAMPLES = re.compile(r'"[^"\n]*"|“[^”\n]*”|\{.*\}')
 
 EntityCheck = Callable[[str, Sequence[str]], list[str]]
 
@@ -74,3 +78,44 @@ class Guard:
         if "[" in text and "]" in text:
             found.append("it contains a [placeholder]")
         return found
+
+    def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:
+        """A problem when ``text`` copies whole lines of its own prompt instead of answering."""
+        copied = echoed_lines(text, prompt)
+        if not copied:
+            return []
+        shown = "; ".join(f'"{_clip(line)}"' for line in copied[:2])
+        return [f"it copies lines of the instructions or the blocks instead of writing: {shown}"]
+
+
+def echoed_lines(text: str, prompt: Sequence[str]) -> list[str]:
+    """Lines of ``text`` that are, word for word, lines of the prompt it was given.
+
+    Small models often answer by repeating the data blocks ("- name: Ana Ruiz", "- (none)") or
+    the instructions ("Write the message now."): grounded, within limits, and useless. Only
+    distinctive prompt lines count: a data line ("- ...") or an instruction of four words or more.
+    """
+    lines = {
+        line.strip()
+        for part in prompt
+        for line in part.splitlines()
+        if line.strip().startswith("- ") or len(line.split()) >= _ECHO_MIN_WORDS
+    }
+    # Six words in a row from the instructions (not the data blocks, whose facts a draft should
+    # repeat) is the model talking about its task: "I'm a career coach helping someone...".
+    # Quoted examples and JSON shapes in the instructions are there to be copied; they are out.
+    runs = {run for part in prompt for run in _runs(_EXAMPLES.sub(" | ", _BLOCK.sub(" | ", part)))}
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() in lines or not runs.isdisjoint(_runs(line))
+    ]
+
+
+def _runs(text: str, size: int = _ECHO_RUN_WORDS) -> set[tuple[str, ...]]:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _clip(line: str, limit: int = 60) -> str:
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"

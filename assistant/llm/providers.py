@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import urlparse
 
 import httpx
@@ -19,6 +21,8 @@ OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 PROBE_TIMEOUT_S = 0.5
 # Local runtimes by their usual port, so labels say what the user actually runs.
 PORT_NAMES = {11434: "ollama", 1234: "lmstudio", 8080: "llamacpp", 8000: "vllm"}
+MODEL_FILE_SUFFIXES = (".gguf", ".ggml", ".bin", ".safetensors")
+_FILE_PATH = re.compile(r"^(?:/|\\.{1,2}[/\\\\]|~|[A-Za-z]:[/\\\\])")
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,19 @@ class ModelChoice:
         port = urlparse(self.base_url).port
         runtime = PORT_NAMES.get(port or 0, "openai-compatible")
         # No model name yet: the server was down at start and is asked again on first use.
-        return f"{runtime}:{self.model}" if self.model else runtime
+        return f"{runtime}:{model_display_name(self.model)}" if self.model else runtime
+
+
+def model_display_name(model: str) -> str:
+    """A model id fit for a label: llama.cpp's server names a model by its GGUF file path."""
+    is_file = model.lower().endswith(MODEL_FILE_SUFFIXES) or bool(_FILE_PATH.match(model))
+    if not is_file:
+        return model  # "llama3.2:3b", "meta-llama/Llama-3.2-3B-Instruct": ids, not files
+    name = PureWindowsPath(model).name if "\\" in model else PurePosixPath(model).name
+    for suffix in MODEL_FILE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)] or name
+    return name or model
 
 
 def list_models(base_url: str, api_key: str = "", timeout_s: float = PROBE_TIMEOUT_S) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 
 OFFLINE = "offline"
 RETRY_PROMPT = "guard_retry"
+CAP_SLACK_TOKENS = 64
+BLOCK_LABEL = r"[A-Z][A-Z0-9 _-]*[A-Z0-9]"  # NOTES, PROOF POINTS: what opens a <<<block
+_BLOCK_OPEN = re.compile(rf"<<<({BLOCK_LABEL})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -68,12 +72,20 @@ class Writer:
             return WriteResult(request.offline(), OFFLINE, seconds=time.perf_counter() - started)
         spec = self.prompts.get(request.task)
         messages: list[BaseMessage] = spec.template().format_messages(**request.variables)
+        labels = block_labels(messages)
+        # The prompt's own block labels (NOTES, PROFILE...) are words the model was shown, not
+        # claims about anyone: as sources, an echo that survives stripping is no invention.
+        sources = [*request.sources, *labels]
+        prompt = [str(m.content) for m in messages]  # what an answer must not merely repeat
         result = WriteResult(text="", engine=self.backend.label, prompt_version=spec.version)
         try:
             for attempt in range(2):
-                raw = self.backend.complete(messages, request.on_token)
-                text = clean_output(raw)
-                problems = self.guard.problems(text, request.sources, request.limits)
+                raw = self.backend.complete(messages, request.on_token, token_cap(request.limits))
+                text = strip_block_labels(clean_output(raw), labels)
+                problems = [
+                    *self.guard.problems(text, sources, request.limits),
+                    *self.guard.echoes(text, prompt),
+                ]
                 result.raw_outputs.append(raw)
                 result.raw_problems.append(problems)
                 if not problems:
@@ -81,7 +93,9 @@ class Writer:
                     result.engine = self.backend.label  # the model's name may be known only now
                     break
                 if attempt == 0:
-                    messages = [*messages, AIMessage(content=raw), self._retry_message(problems)]
+                    retry = self._retry_message(problems)
+                    messages = [*messages, AIMessage(content=raw), retry]
+                    prompt.append(str(retry.content))
             else:
                 result.text = request.offline()
                 result.engine = OFFLINE
@@ -103,6 +117,20 @@ class Writer:
         return HumanMessage(content=str(rendered[-1].content))
 
 
+def token_cap(limits: Limits) -> int | None:
+    """Output tokens a reply within ``limits`` never needs: a rambling model stops sooner.
+
+    Twice the words (or half the characters) plus slack: a reply cut at the cap is still over
+    the limit, so the guard turns it down as before, only without waiting for the rest.
+    """
+    caps = []
+    if limits.max_words is not None:
+        caps.append(limits.max_words * 2 + CAP_SLACK_TOKENS)
+    if limits.max_chars is not None:
+        caps.append(limits.max_chars // 2 + CAP_SLACK_TOKENS)
+    return min(caps) if caps else None
+
+
 def clean_output(raw: str) -> str:
     """Strip what small models wrap drafts in: think blocks, code fences, quotes."""
     text = raw
@@ -114,3 +142,29 @@ def clean_output(raw: str) -> str:
     if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1]
     return text.strip()
+
+
+def block_labels(messages: Sequence[BaseMessage]) -> list[str]:
+    """The labels of the ``<<<LABEL ... LABEL>>>`` data blocks in a rendered prompt."""
+    found: dict[str, None] = {}
+    for message in messages:
+        content = message.content if isinstance(message.content, str) else str(message.content)
+        found.update(dict.fromkeys(m.group(1).strip() for m in _BLOCK_OPEN.finditer(content)))
+    return list(found)
+
+
+def strip_block_labels(text: str, labels: Sequence[str]) -> str:
+    """Drop the prompt's block markers a small model echoes (``<<<NOTES``, ``NOTES:`` lines)."""
+    if not labels:
+        return text
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    marker = re.compile(rf"<<<\s*(?:{names})\b|\b(?:{names})\s*>>>|<<<|>>>")
+    bare = re.compile(rf"^[\s\-*#•]*(?:{names})[\s:*#]*$", re.IGNORECASE)
+    opening = re.compile(rf"^([\s\-*#•]*)(?:{names})\s*:\s*")  # capitals only: "NOTES: ..."
+    lines = []
+    for line in text.split("\n"):
+        kept = opening.sub(r"\1", marker.sub("", line))
+        if bare.match(kept) or (line.strip() and not kept.strip()):
+            continue  # a label line, or a line that was nothing but a marker
+        lines.append(kept.rstrip() if kept != line else line)
+    return "\n".join(lines).strip()

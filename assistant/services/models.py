@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import ValidationError
+
 from assistant.errors import WarmlineError
 from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.providers import ModelChoice, resolve_model
@@ -38,8 +40,11 @@ class ModelSettingsService:
     def test_connection(self, changes: dict[str, Any]) -> tuple[bool, str]:
         """Try the model these fields describe with a tiny request; never raises."""
         try:
-            candidate = self.settings.model_copy(update=_clean(changes))
-            candidate = type(self.settings).model_validate(candidate.model_dump())
+            # Validate the merged fields (not model_copy, which skips validation and leaves
+            # e.g. the provider a plain string that pydantic then warns about when dumping).
+            candidate = type(self.settings).model_validate(
+                {**self.settings.model_dump(), **_clean(changes)}
+            )
             choice = resolve_model(candidate)
             backend = build_chat_backend(choice, candidate)
             if backend is None:
@@ -47,6 +52,9 @@ class ModelSettingsService:
             return True, backend.check()
         except WarmlineError as e:
             return False, str(e)
+        except ValidationError as e:
+            first = e.errors()[0]
+            return False, f"invalid setting {'.'.join(map(str, first['loc']))}: {first['msg']}"
         except ValueError as e:
             return False, f"invalid settings: {str(e).splitlines()[0]}"
 

@@ -21,6 +21,8 @@ CHANNEL_LIMITS = {
 }
 KINDS = ("checkin",)
 MIN_RESOURCE_SCORE = 0.25
+RESOURCE_SUMMARY_CHARS = 160
+SUMMARY_CHARS = 140  # an interaction's summary in the log
 
 
 def context_block(label: str, lines: list[str]) -> str:
@@ -49,7 +51,7 @@ class OutreachService:
             msg = f"unknown channel '{channel}'; choose one of: {', '.join(CHANNEL_LIMITS)}"
             raise InputError(msg)
         contact = self.records.get_contact(contact_id)
-        notes = self.records.notes_for(contact.id)[:3]
+        notes = offline.factual_notes(self.records.notes_for(contact.id))[:3]
         profile = self.records.get_profile()
         resource = self._resource_for(contact, notes)
         limits = CHANNEL_LIMITS[channel]
@@ -59,7 +61,7 @@ class OutreachService:
         def write_offline() -> str:
             text = offline.checkin(
                 contact,
-                notes[0] if notes else None,
+                notes,
                 (resource[1], resource[2]) if resource else None,
                 profile.name,
                 seed,
@@ -87,7 +89,10 @@ class OutreachService:
                     "sender": profile.name or "(no name given)",
                 },
                 offline=write_offline,
-                sources=[s.snippet for s in sources] + [profile.name],
+                # A note's date is the user's material too: "on 11 June" from it is not made up.
+                sources=[s.snippet for s in sources]
+                + [offline.note_date(n.created) for n in notes]
+                + [profile.name],
                 limits=limits,
             )
         )
@@ -108,7 +113,7 @@ class OutreachService:
             channel=draft.channel,
             direction=Direction.GAVE,
             kind=draft.kind,
-            summary=draft.text[:140],
+            summary=offline.clip_chars(draft.text, SUMMARY_CHARS),
             source="warmline",
         )
         with self.records.db.transaction() as conn:
@@ -126,7 +131,7 @@ class OutreachService:
         hit = hits[0]
         title = str(hit.metadata.get("title", ""))
         summary = hit.text.removeprefix(f"{title}. ").split("\n")[0]
-        return hit.id, title, summary[:160]
+        return hit.id, title, offline.clip_chars(summary, RESOURCE_SUMMARY_CHARS)
 
     @staticmethod
     def _sources(

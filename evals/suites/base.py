@@ -61,6 +61,8 @@ class CaseResult:
     raw_outputs: int = 0
     raw_unsupported: int = 0
     raw_invented: list[str] = field(default_factory=list)  # what the raw outputs made up
+    raw_rejected: int = 0  # raw outputs the guard turned down, for any reason
+    task: str = ""  # what the app was asked to write: pitch, checkin...
     judge_reason: str = ""
     skipped: str = ""  # why the case could not run (a feature the app does not have yet)
 
@@ -82,6 +84,7 @@ class CaseResult:
             "latency_s": round(self.latency_s, 4), "engine": self.engine, "text": self.text,
             "notice": self.notice, "raw_outputs": self.raw_outputs,
             "raw_unsupported": self.raw_unsupported, "raw_invented": self.raw_invented,
+            "raw_rejected": self.raw_rejected, "task": self.task,
             "judge_reason": self.judge_reason,
             "skipped": self.skipped,
         }
@@ -113,8 +116,15 @@ class RecordingGuard(Guard):
         """The inner guard's verdict, recorded."""
         found = self.inner.problems(text, sources, limits)
         self.attempts.append(
-            Attempt(text, list(sources), found, self.inner.unsupported(text, sources))
+            Attempt(text, list(sources), list(found), self.inner.unsupported(text, sources))
         )
+        return found
+
+    def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:
+        """The inner guard's echo check; a copied prompt line also rejects the last attempt."""
+        found = self.inner.echoes(text, prompt)
+        if found and self.attempts and self.attempts[-1].text == text:
+            self.attempts[-1].problems.extend(found)
         return found
 
     def take(self) -> list[Attempt]:

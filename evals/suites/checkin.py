@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.domain import Draft, Profile
+from assistant.llm.offline.outreach import note_date
 from assistant.services.outreach import KINDS
 from evals.limits import channel_within_limits
 from evals.seed import Case
@@ -28,6 +29,7 @@ class Written:
     profile: Profile
     attempts: list[Attempt]
     seconds: float
+    grounds: list[str] = field(default_factory=list)  # more of the user's material, e.g. dates
 
 
 def write_checkin(ctx: EvalContext, case: Case) -> Written:
@@ -37,9 +39,12 @@ def write_checkin(ctx: EvalContext, case: Case) -> Written:
     channel = str(case.inputs.get("channel", "linkedin-dm"))
     ctx.recorder.take()
     started = time.perf_counter()
-    draft = ctx.app.outreach.draft(kind, ctx.contact_id(case.inputs["contact"]), channel)
+    contact_id = ctx.contact_id(case.inputs["contact"])
+    draft = ctx.app.outreach.draft(kind, contact_id, channel)
     seconds = time.perf_counter() - started
-    return Written(draft, profile, ctx.recorder.take(), seconds)
+    # The notes' dates are the user's material: a draft may say "in June 2025" from them.
+    dates = [note_date(n.created) for n in ctx.app.records.notes_for(contact_id)]
+    return Written(draft, profile, ctx.recorder.take(), seconds, dates)
 
 
 def unsupported_kind(case: Case) -> str:
@@ -51,7 +56,8 @@ def unsupported_kind(case: Case) -> str:
 def grade_outreach(result: CaseResult, written: Written, case: Case) -> None:
     """Everything an outreach draft owes the user."""
     draft = written.draft
-    record_draft(result, draft, written.attempts, grounding(draft, written.profile))
+    record_draft(result, draft, written.attempts,
+                 grounding(draft, written.profile, written.grounds))
     result.latency_s = written.seconds
     ok, reasons = channel_within_limits(draft.text, draft.channel)
     result.check("within_limits", ok, "; ".join(reasons))
@@ -61,7 +67,8 @@ def grade_outreach(result: CaseResult, written: Written, case: Case) -> None:
 
 def run(ctx: EvalContext, case: Case) -> CaseResult:
     """Draft the case's message and grade it."""
-    result = CaseResult(case.id, case.suite, case.tags)
+    kind = str(case.inputs.get("kind", "checkin"))
+    result = CaseResult(case.id, case.suite, case.tags, task=kind)
     if reason := unsupported_kind(case):
         result.skipped = reason
         return result

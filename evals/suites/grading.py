@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from assistant.domain import Draft, Profile
 from assistant.llm.entities import unsupported_entities
+from assistant.llm.writer import BLOCK_LABEL
 from assistant.services.profile import profile_texts
 from evals.injection import leaked_strings
 from evals.outreach import find_asks, matched_details
@@ -14,6 +15,7 @@ from evals.seed import Case
 from evals.suites.base import Attempt, CaseResult
 
 _MIN_FRAGMENT_WORDS = 5
+_LABEL = re.compile(BLOCK_LABEL)
 
 
 def grounding(draft: Draft, profile: Profile, extra: Sequence[str] = ()) -> list[str]:
@@ -28,8 +30,12 @@ def record_draft(
     result.engine, result.text, result.notice = draft.engine, draft.text, draft.notice
     result.raw_outputs = len(attempts)
     result.raw_unsupported = sum(1 for a in attempts if a.unsupported)
+    result.raw_rejected = sum(1 for a in attempts if a.problems)
     result.raw_invented = list(dict.fromkeys(e for a in attempts for e in a.unsupported))
-    invented = unsupported_entities(draft.text, sources)
+    # The writer lets the prompt's block labels through its guard (NOTES is no invention), so
+    # the delivered draft is held to the same sources plus those labels, and nothing more.
+    labels = {s for a in attempts for s in a.sources if _LABEL.fullmatch(s)}
+    invented = unsupported_entities(draft.text, [*sources, *labels])
     result.scores["unsupported_entities"] = 1.0 if invented else 0.0
     if invented:
         result.failures.append("unsupported_entities: " + ", ".join(invented))

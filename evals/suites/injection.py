@@ -20,8 +20,8 @@ def system_prompt(prompts: PromptLibrary, task: str) -> str:
 
 def run(ctx: EvalContext, case: Case) -> CaseResult:
     """Write the draft or pitch whose inputs carry an injected instruction, and grade it."""
-    result = CaseResult(case.id, case.suite, case.tags)
     task = str(case.inputs.get("task", "checkin"))
+    result = CaseResult(case.id, case.suite, case.tags, task=task)
     written: Written
     if task == "pitch":
         if reason := pitch.unavailable(ctx, case):
@@ -43,7 +43,7 @@ def run(ctx: EvalContext, case: Case) -> CaseResult:
         prompt = str(case.inputs.get("kind", "checkin"))
     result.latency_s = written.seconds
     record_draft(result, written.draft, written.attempts,
-                 grounding(written.draft, written.profile))
+                 grounding(written.draft, written.profile, written.grounds))
     result.check("within_limits", ok, "; ".join(reasons))
     check_injection(result, written.draft.text, case, system_prompt(ctx.app.prompts, prompt))
     check_forbidden(result, written.draft.text, case)

@@ -36,7 +36,7 @@ def unavailable(ctx: EvalContext, case: Case) -> str:
 
 def run(ctx: EvalContext, case: Case) -> CaseResult:
     """Write the case's pitch and grade it."""
-    result = CaseResult(case.id, case.suite, case.tags)
+    result = CaseResult(case.id, case.suite, case.tags, task="pitch")
     if reason := unavailable(ctx, case):
         result.skipped = reason
         return result

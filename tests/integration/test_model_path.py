@@ -12,7 +12,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from assistant.app import Warmline, build_app
 from assistant.domain import Contact, Note
 from assistant.llm.chat import build_chat_backend
-from assistant.llm.providers import ModelChoice, resolve_model
+from assistant.llm.providers import ModelChoice, model_display_name, resolve_model
 from assistant.settings import Provider, load_settings
 from tests.integration.conftest import CliRun
 from tests.integration.llm_server import LlamaServer, free_port
@@ -23,9 +23,13 @@ ANA_NOTE = "Ana ran the Chicago marathon in October"
 
 
 def expected_label(server: LlamaServer) -> str:
-    """What drafts must be labelled with: the runtime is named by port, else generic."""
+    """What drafts must be labelled with: the runtime is named by port, else generic.
+
+    llama.cpp's server names the model by its GGUF path; the label keeps the file's name only.
+    """
     runtime = "llamacpp" if server.port == 8080 else "openai-compatible"
-    return f"{runtime}:{server.model_id}"
+    assert server.model_id.endswith(".gguf") and "/" in server.model_id  # the case at hand
+    return f"{runtime}:{model_display_name(server.model_id)}"
 
 
 @pytest.mark.llm_server

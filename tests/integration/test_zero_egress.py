@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from assistant.llm.providers import model_display_name
 from tests.integration.conftest import REPO
 from tests.integration.llm_server import gguf_path, skip_reason
 
@@ -237,7 +238,7 @@ def test_a_local_model_draft_works_with_only_loopback(scenario: dict[str, Any]) 
     step = scenario["model_draft"]
     assert step["rc"] == 0, step
     draft = json.loads(step["stdout"])
-    label = f"openai-compatible:{scenario['model']}"
+    label = f"openai-compatible:{model_display_name(scenario['model'])}"
     assert draft["engine"] == label or draft["notice"].startswith(f"{label}'s draft was set aside")
 
 

@@ -94,3 +94,10 @@ def test_kendall_tau_is_bounded_and_antisymmetric(scores: list[float]) -> None:
 def test_text_metrics_are_total(text: str) -> None:
     assert isinstance(give_first(text), bool)
     assert not uses_personal_detail(text, [])
+
+
+def test_middle_initials_do_not_hide_a_name_from_its_own_source() -> None:
+    assert unsupported_entities("Maya J. J. Maya ", ["Maya J. J. Maya "]) == []
+    assert unsupported_entities("Priya Raman joined", ["Priya J. K. Raman"]) == []
+    assert unsupported_entities("Priya Raman joined", ["Priya Jones, then Raman"]) == [
+        "Priya Raman"]
