@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from assistant.llm.guard import count_words
+from assistant.textcount import count_words
 
 
 def new_id(prefix: str) -> str:

@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.llm.entities import unsupported_entities
+from assistant.textcount import count_chars, count_words
 
 WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
-_WORD = re.compile(r"\S*[^\W_]\S*")
 _ECHO_MIN_WORDS = 4
 _ECHO_RUN_WORDS = 6
 _BLOCK = re.compile(r"<<<[A-Z][^\n]*\n.*?>>>", re.DOTALL)  # a data block, label to end
@@ -37,19 +37,6 @@ class Limits:
         if self.max_chars is not None and chars > self.max_chars:
             found.append(f"it has {chars} characters; the limit is {self.max_chars}")
         return found
-
-
-def count_words(text: str) -> int:
-    """Whitespace-separated tokens with a letter or digit ("—", "-" and "•" are not words).
-
-    The one counting rule for length limits: the guard and the eval metrics both use it.
-    """
-    return len(_WORD.findall(text))
-
-
-def count_chars(text: str) -> int:
-    """Characters as a paste box counts them, ignoring leading and trailing whitespace."""
-    return len(text.strip())
 
 
 def speaking_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> float:

@@ -105,7 +105,10 @@ class BackupService:
 
     def restore(self, data: bytes) -> dict[str, int]:
         """Load an export in one transaction: all of it, or (on any error) none of it."""
-        export = parse_export(data)
+        return self.restore_export(parse_export(data))
+
+    def restore_export(self, export: ExportFile) -> dict[str, int]:
+        """Write an already validated export back (see :meth:`restore`)."""
         known = {c.id for c in export.contacts}
         # Records about contacts the file does not hold cannot be attached to anyone: skipped.
         notes = [n for n in export.notes if n.contact_id is None or n.contact_id in known]

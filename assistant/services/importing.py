@@ -62,9 +62,10 @@ class ImportService:
 
     def _restore(self, name: str, data: bytes, step: Progress) -> ImportReport:
         try:
-            ids = {c.id for c in parse_export(data).contacts}
+            export = parse_export(data)
+            ids = {c.id for c in export.contacts}
             existing = {c.id for c in self.records.list_contacts()}
-            counts = self.backup.restore(data)
+            counts = self.backup.restore_export(export)
         except ImportFileError as e:
             msg = f"{name}: {e}"
             raise ImportFileError(msg) from e

@@ -197,7 +197,7 @@ class SearchService:
         scores: dict[str, float] = {}
         for hit in self._semantic("note", query, max(k * 3, 10), {"contact_id": contact_id}):
             scores[hit.id] = self._strength(hit.score)
-        words = set(normalize(query).split())
+        words = set(query_words(query))  # question words ("who", "the") are no evidence
         for note in notes:
             overlap = words & set(normalize(note.text).split())
             if overlap:
