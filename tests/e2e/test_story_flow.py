@@ -214,10 +214,10 @@ def test_story_and_pitch_flow(
     # 7. Resume review of a small TXT upload: forgotten wins, weak verbs, typos.
     resume = tmp_path / "rosa-resume.txt"
     resume.write_text(RESUME, encoding="utf-8")
-    # Wait for the upload itself: on a busy machine the file name shows only after it ends.
-    with page.expect_response(lambda r: "/upload" in r.url, timeout=60_000):
-        page.locator("#resume-file input[type=file]").set_input_files(str(resume))
-    page.locator("#resume-file").get_by_text("rosa-resume.txt").wait_for(timeout=60_000)
+    # The uploaded file's row names it in an aria-label; its text is split into stem and
+    # extension spans, so matching "rosa-resume.txt" as text finds only the uploading state.
+    page.locator("#resume-file input[type=file]").set_input_files(str(resume))
+    page.locator('#resume-file [aria-label="rosa-resume.txt"]').wait_for(timeout=60_000)
     page.locator("#resume-review").click()
     report = page.locator("#resume-report")
     expect(report).to_contain_text("rosa-resume.txt")
