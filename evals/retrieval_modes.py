@@ -9,7 +9,12 @@ The network (``datasets/retrieval_network.jsonl``) is imported through the real 
 - ``semantic``: meaning only: profile-phrase vectors (role, interests, how we met) and notes;
 - ``hybrid``: both in one ranking, what the CLI and the UI call.
 
-Run it with ``warmline eval-retrieval`` or ``python -m evals.retrieval_modes``.
+Two query sets, each over its own network and scored in its own store, never pooled: ``dev``
+(the set search is tuned against) and ``holdout`` (``datasets/retrieval_holdout.jsonl`` over
+``datasets/retrieval_holdout_network.jsonl``, written once and never tuned against: an honest
+check that search generalises).
+
+Run it with ``warmline eval-retrieval`` (dev) or ``python -m evals.retrieval_modes --set all``.
 """
 
 from __future__ import annotations
@@ -32,10 +37,17 @@ from assistant.services.importing import ImportReport
 from assistant.settings import load_settings
 from evals.metrics import mean, recall_at_k, reciprocal_rank
 from evals.synthetic_network import DATASET as NETWORK
+from evals.synthetic_network import HOLDOUT_DATASET as HOLDOUT_NETWORK
 from evals.synthetic_network import load_network
 
 SUITE = "retrieval-network"
 QUERIES = Path(__file__).parent / "datasets" / "retrieval.jsonl"
+HOLDOUT_QUERIES = Path(__file__).parent / "datasets" / "retrieval_holdout.jsonl"
+# set name -> (suite, network, queries); "all" on the command line runs each in turn
+SETS: dict[str, tuple[str, Path, Path]] = {
+    "dev": (SUITE, NETWORK, QUERIES),
+    "holdout": (f"{SUITE}-holdout", HOLDOUT_NETWORK, HOLDOUT_QUERIES),
+}
 MODES = ("lexical", "semantic", "hybrid")
 K = 5
 DEPTH = 10  # MRR looks this deep; hybrid is asked for this many results, as a search box would
@@ -150,9 +162,16 @@ def evaluate(app: Warmline, queries: list[dict[str, Any]],
     return {mode: score_mode(queries, RANKERS[mode](app), k) for mode in modes}
 
 
+def _default_embeddings() -> Embeddings:
+    from assistant.llm.embeddings import OnnxMiniLMEmbeddings
+
+    return OnnxMiniLMEmbeddings()
+
+
 def run(network: list[dict[str, Any]] | None = None,
         queries: list[dict[str, Any]] | None = None,
-        embeddings: Embeddings | None = None, modes: Iterable[str] = MODES) -> dict[str, Any]:
+        embeddings: Embeddings | None = None, modes: Iterable[str] = MODES,
+        suite: str = SUITE) -> dict[str, Any]:
     """Build a real app in a temporary home, import the network, score every mode."""
     network = load_network(NETWORK) if network is None else network
     queries = load_queries() if queries is None else queries
@@ -160,9 +179,7 @@ def run(network: list[dict[str, Any]] | None = None,
         msg = "the retrieval query set disagrees with the network: " + "; ".join(problems[:3])
         raise InputError(msg)
     if embeddings is None:
-        from assistant.llm.embeddings import OnnxMiniLMEmbeddings
-
-        embeddings = OnnxMiniLMEmbeddings()
+        embeddings = _default_embeddings()
     with tempfile.TemporaryDirectory(prefix="warmline-eval-") as tmp:
         app = build_app(load_settings(home=Path(tmp)), backend=None, embeddings=embeddings)
         try:
@@ -172,7 +189,7 @@ def run(network: list[dict[str, Any]] | None = None,
             app.close()
     hybrid = results.get("hybrid", {}).get(f"recall_at_{K}")
     return {
-        "suite": SUITE,
+        "suite": suite,
         "embeddings": getattr(embeddings, "name", type(embeddings).__name__),
         "contacts": report.added + report.updated,
         "notes": sum(len(c["notes"]) for c in network),
@@ -185,6 +202,25 @@ def run(network: list[dict[str, Any]] | None = None,
     }
 
 
+def run_set(name: str, embeddings: Embeddings | None = None,
+            modes: Iterable[str] = MODES) -> dict[str, Any]:
+    """``run`` on one named query set (``dev`` or ``holdout``) and its own network."""
+    if name not in SETS:
+        msg = f"unknown query set {name!r}; choose one of {', '.join(SETS)}"
+        raise InputError(msg)
+    suite, network, queries = SETS[name]
+    return run(load_network(network), load_queries(queries), embeddings, modes, suite)
+
+
+def run_sets(names: Iterable[str], embeddings: Embeddings | None = None,
+             modes: Iterable[str] = MODES) -> dict[str, dict[str, Any]]:
+    """One report per set, each from its own store; the embedding model is loaded once."""
+    names = list(names)
+    if embeddings is None and names:
+        embeddings = _default_embeddings()
+    return {name: run_set(name, embeddings, modes) for name in names}
+
+
 def summary_rows(report: dict[str, Any]) -> list[tuple[str, float, float, float]]:
     """(mode, recall@5, MRR, median ms) for a table."""
     return [(mode, r[f"recall_at_{K}"], r["mrr"], r["median_ms"])
@@ -195,11 +231,27 @@ def main(argv: list[str] | None = None) -> None:
     """Print the table (or the JSON report with ``--json``)."""
     parser = argparse.ArgumentParser(description="Retrieval quality by search mode.")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="dev", dest="query_set",
+                        help="query set: dev (tuned against), holdout (never tuned) or all "
+                             "(each reported separately)")
     args = parser.parse_args(argv)
-    report = run()
+    if args.query_set == "all":
+        reports = run_sets(SETS)
+        if args.json:
+            print(json.dumps(reports, ensure_ascii=False))  # noqa: T201
+            return
+        for name, report in reports.items():
+            print(f"[{name}] {report['queries']} queries")  # noqa: T201
+            _print_rows(report)
+        return
+    report = run() if args.query_set == "dev" else run_set(args.query_set)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))  # noqa: T201
         return
+    _print_rows(report)
+
+
+def _print_rows(report: dict[str, Any]) -> None:
     for mode, recall, mrr, ms in summary_rows(report):
         print(f"{mode:9} recall@{K} {recall:.3f}  MRR {mrr:.3f}  {ms:.1f} ms")  # noqa: T201
 

@@ -6,7 +6,8 @@ Background people are drawn from shared word pools. On top of them a few people 
 Greece) written in words a query will not repeat. Concepts are eval metadata (``concepts`` in
 each row): the app never sees them, and they make the ground truth of a concept query exact.
 
-Regenerate the committed dataset with ``python -m evals.synthetic_network``.
+Regenerate the committed dataset with ``python -m evals.synthetic_network``; the held-out
+network (other seed, ``evals.holdout_concepts.HOLDOUT_CONCEPTS``) with ``--holdout``.
 """
 
 from __future__ import annotations
@@ -34,11 +35,16 @@ from assistant.bench.vocabulary import (
     TIERS,
     TOPICS,
 )
+from evals.holdout_concepts import HOLDOUT_CONCEPTS
 
 NETWORK_SIZE = 540
 SEED = 20260
 COMPANIES = 90
 DATASET = Path(__file__).parent / "datasets" / "retrieval_network.jsonl"
+HOLDOUT_DATASET = Path(__file__).parent / "datasets" / "retrieval_holdout_network.jsonl"
+HOLDOUT_SEED = 20261
+PREFIX = "net"  # contact ids are c_<prefix>_0000, note ids n_<prefix>_0000_1
+HOLDOUT_PREFIX = "hold"
 FIRST_NOTE_DAY = date(2022, 1, 3)
 
 # concept -> one field-override dict per person who carries it.
@@ -166,7 +172,7 @@ def _background_note(rng: random.Random, contact: dict[str, Any]) -> str:
 
 
 def _base_contact(i: int, rng: random.Random, companies: list[str], weights: list[float],
-                  taken: set[str]) -> dict[str, Any]:
+                  taken: set[str], prefix: str) -> dict[str, Any]:
     while True:
         first, last = pick_name(rng)
         name = f"{first} {last}"
@@ -176,7 +182,7 @@ def _base_contact(i: int, rng: random.Random, companies: list[str], weights: lis
     company = rng.choices(companies, cum_weights=weights)[0]
     past_pool = [c for c in companies if c != company]
     return {
-        "id": f"c_net_{i:04d}",
+        "id": f"c_{prefix}_{i:04d}",
         "name": name,
         "company": company,
         "title": title_for(company, rng),
@@ -208,9 +214,11 @@ def _plant(contact: dict[str, Any], concept: str, spec: dict[str, Any]) -> list[
     return [spec["note"]] if "note" in spec else []
 
 
-def generate(size: int = NETWORK_SIZE, seed: int = SEED) -> list[dict[str, Any]]:
-    """``size`` contacts, each with 1-4 dated notes; the same seed gives the same network."""
-    planted = sum(len(specs) for specs in CONCEPTS.values())
+def generate(size: int = NETWORK_SIZE, seed: int = SEED,
+             concepts: dict[str, list[dict[str, Any]]] = CONCEPTS,
+             prefix: str = PREFIX) -> list[dict[str, Any]]:
+    """``size`` contacts, each with 1-4 dated notes; the same arguments give the same network."""
+    planted = sum(len(specs) for specs in concepts.values())
     if size < planted:
         msg = f"a network needs at least {planted} contacts to carry every concept, got {size}"
         raise ValueError(msg)
@@ -218,14 +226,14 @@ def generate(size: int = NETWORK_SIZE, seed: int = SEED) -> list[dict[str, Any]]
     companies = company_pool(COMPANIES, rng)
     weights = zipf_weights(len(companies))
     taken: set[str] = set()
-    contacts = [_base_contact(i, rng, companies, weights, taken) for i in range(size)]
+    contacts = [_base_contact(i, rng, companies, weights, taken, prefix) for i in range(size)]
     names = [c["name"] for c in contacts]
     for contact in contacts:
         contact["how_we_met"] = _how_we_met(rng, contact, [n for n in names
                                                            if n != contact["name"]])
     carriers = iter(rng.sample(range(size), planted))
     planted_notes: dict[int, list[str]] = {}
-    for concept, specs in CONCEPTS.items():
+    for concept, specs in concepts.items():
         for spec in specs:
             i = next(carriers)
             planted_notes.setdefault(i, []).extend(_plant(contacts[i], concept, spec))
@@ -236,7 +244,7 @@ def generate(size: int = NETWORK_SIZE, seed: int = SEED) -> list[dict[str, Any]]
         rng.shuffle(texts)
         days = sorted(rng.sample(range(1600), len(texts)))
         contact["notes"] = [
-            {"id": f"n_net_{i:04d}_{j}", "created": (FIRST_NOTE_DAY + timedelta(days=d))
+            {"id": f"n_{prefix}_{i:04d}_{j}", "created": (FIRST_NOTE_DAY + timedelta(days=d))
              .isoformat(), "text": text}
             for j, (d, text) in enumerate(zip(days, texts, strict=True), start=1)
         ]
@@ -253,14 +261,26 @@ def load_network(path: Path = DATASET) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def generate_holdout(size: int = NETWORK_SIZE, seed: int = HOLDOUT_SEED) -> list[dict[str, Any]]:
+    """The held-out network: its own seed, ``HOLDOUT_CONCEPTS`` and ``c_hold_`` ids."""
+    return generate(size, seed, HOLDOUT_CONCEPTS, HOLDOUT_PREFIX)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Write the network dataset (the committed copy by default)."""
+    """Write the network dataset (the committed dev copy by default, or the held-out one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DATASET)
+    parser.add_argument("--holdout", action="store_true",
+                        help="write the held-out network (its own seed, concepts and ids)")
+    parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--size", type=int, default=NETWORK_SIZE)
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args(argv)
-    contacts = generate(args.size, args.seed)
+    if args.holdout:
+        args.out = args.out or HOLDOUT_DATASET
+        contacts = generate_holdout(args.size, HOLDOUT_SEED if args.seed is None else args.seed)
+    else:
+        args.out = args.out or DATASET
+        contacts = generate(args.size, SEED if args.seed is None else args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(to_jsonl(contacts), encoding="utf-8")
     notes = sum(len(c["notes"]) for c in contacts)
