@@ -25,6 +25,7 @@ from assistant.services.profile import ProfileService
 from assistant.services.resume_review import ResumeReviewService
 from assistant.services.search import SearchService
 from assistant.services.sounding_board import SoundingBoard
+from assistant.services.thesaurus import THESAURUS_FILE, Thesaurus
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import SearchIndex
@@ -112,7 +113,8 @@ def build_app(
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)
         backup = BackupService(records, sync)
-        search = SearchService(records, index)
+        thesaurus = Thesaurus.load(settings.knowledge_dir / THESAURUS_FILE)
+        search = SearchService(records, index, thesaurus)
         contacts = ContactsService(records, sync, search)
         importer = ImportService(records, sync, backup)
         profiles = ProfileService(records)

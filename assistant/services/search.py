@@ -13,6 +13,7 @@ from assistant.domain import Contact, Note
 from assistant.errors import InputError
 from assistant.services.dedupe import normalize
 from assistant.services.lexicon import ContactRow, LexicalIndex, query_words
+from assistant.services.thesaurus import Thesaurus, coverage
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
 
@@ -20,8 +21,9 @@ log = logging.getLogger(__name__)
 
 # Semantic similarities below this are noise for all-MiniLM (unrelated texts score ~0-0.15).
 MIN_SIMILARITY = 0.2
-FULLTEXT_WEIGHT = 0.6  # a keyword hit in a profile or note: good evidence, not a name match
-BM25_SHARE = 0.2  # rows that hold as many of the query's words are ordered by BM25
+FULLTEXT_WEIGHT = 0.8  # every query word in a profile or note: good, below a name match
+BM25_SHARE = 0.09  # orders rows that hold as much of the query; below 1 - SYNONYM_CREDIT, so
+# a synonym never outranks the user's own word
 # Each further kind of evidence (keywords and meaning agree) lifts a result a little less.
 SUPPORT_WEIGHTS = (0.3, 0.15)
 SNIPPET_CHARS = 80
@@ -78,10 +80,12 @@ class SearchService:
     """Ranks contacts by name, company and meaning; also serves grounding for drafts and goals."""
 
     def __init__(
-        self, records: RecordStore, index: SearchIndex, min_similarity: float = MIN_SIMILARITY
+        self, records: RecordStore, index: SearchIndex, thesaurus: Thesaurus | None = None,
+        min_similarity: float = MIN_SIMILARITY,
     ) -> None:
         self.records = records
         self.index = index
+        self.thesaurus = thesaurus or Thesaurus([])
         self.min_similarity = min_similarity
         self._lexicon: LexicalIndex | None = None
         self._built_version = -1
@@ -160,16 +164,19 @@ class SearchService:
         self, query: str, candidate: Callable[[str], _Candidate | None]
     ) -> None:
         """Keyword evidence from profiles and notes: the share of the query's words a row
-        holds (stemmed: "designer" finds "designers"), then BM25 among equals."""
+        holds (stemmed: "designer" finds "designers"; the thesaurus lets "lost their job"
+        find "laid off"), then BM25 among equals."""
         words = query_words(query)
-        hits = self.records.text_search(words, MAX_FULLTEXT)
+        slots = self.thesaurus.slots(query)
+        terms = dict.fromkeys([*words, *(phrase for s in slots for phrase in s.phrases)])
+        hits = self.records.text_search(list(terms), MAX_FULLTEXT)
         top = max((h.score for h in hits), default=0.0)
         for hit in hits:
             cand = candidate(hit.owner)
             if cand is None or top <= 0:
                 continue
-            coverage = min(hit.matched, len(words)) / len(words)
-            strength = coverage * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
+            held = coverage(words, slots, hit.marked)
+            strength = held * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
             if hit.kind == "note":
                 cand.notes = max(cand.notes, FULLTEXT_WEIGHT * strength)
                 cand.because(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")

@@ -41,7 +41,7 @@ class TextHit:
     score: float  # BM25, higher is better
     text: str
     snippet: str  # the words around the match
-    matched: int  # how many distinct words of the row matched the query
+    marked: frozenset[str]  # the row's words that matched the query, lower-cased
 
 
 def contact_text(contact: Contact) -> str:
@@ -89,7 +89,8 @@ def _drop(conn: sqlite3.Connection, rowid: int, body: str) -> None:
 
 
 def search(query: Query, words: list[str], limit: int = 50) -> list[TextHit]:
-    """Rows with any of ``words`` (stemmed), best BM25 first; contacts' rows only."""
+    """Rows with any of ``words`` (stemmed; a term of several words is a phrase), best BM25
+    first; contacts' rows only."""
     terms = [w.replace('"', '""') for w in words if w.strip()]
     if not terms:
         return []
@@ -106,7 +107,7 @@ def search(query: Query, words: list[str], limit: int = 50) -> list[TextHit]:
     except sqlite3.OperationalError:  # a query FTS5 cannot parse finds nothing, never fails
         return []
     return [TextHit(str(r[0]), str(r[1]), str(r[2]), float(r[3]), str(r[4]), str(r[5]),
-                    len({m.casefold() for m in _MARKED.findall(str(r[6]))}))
+                    frozenset(m.casefold() for m in _MARKED.findall(str(r[6]))))
             for r in rows]
 
 

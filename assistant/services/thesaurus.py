@@ -1,0 +1,135 @@
+"""Query expansion from the team's thesaurus (``knowledge/thesaurus.yaml``).
+
+A query term that belongs to a group of words meaning the same thing ("lost their job") lets
+keyword search also accept the group's other terms ("laid off", "made redundant"), with a
+little less credit than the user's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+
+from assistant.errors import InputError
+from assistant.services.dedupe import normalize
+
+THESAURUS_FILE = "thesaurus.yaml"  # in the knowledge folder
+SYNONYM_CREDIT = 0.9  # a word the user did not type is good, not equal, evidence
+_STEMMER = snowballstemmer.stemmer("porter")  # the keyword index's stemmer, so stems agree
+# Words that never tell two terms apart. Fewer than search's stopwords on purpose: "had an
+# operation" and "people operations" must not both shrink to "operation".
+FUNCTION_WORDS = frozenset("""
+    a an the at in on of for to and or with from by as is are was were be been am i me my we
+    our you your they them their he she his her it its this that these those who whom whose
+    what which where when how do did does just recently someone somebody anyone anybody
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Porter stem of one normalised word ("nurses" and "nursing" give "nurs")."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of a text's words, function words ("who", "a", "their") left out."""
+    return tuple(stem(w) for w in normalize(text).split() if w not in FUNCTION_WORDS)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Some of the query's words, and other ways of saying them."""
+
+    covers: frozenset[str]  # the stems of the query words it stands for
+    terms: tuple[tuple[str, ...], ...]  # each other term, as stems
+    phrases: tuple[str, ...]  # each other term as the keyword index should look for it
+
+
+class Thesaurus:
+    """Groups of terms that mean the same; finds them in a query."""
+
+    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+        self._groups: list[tuple[str, ...]] = []
+        self._terms: dict[frozenset[str], int] = {}  # a term's stems -> its group
+        self._by_stem: dict[str, list[frozenset[str]]] = {}
+        for group in groups:
+            number = len(self._groups)
+            self._groups.append(tuple(normalize(t) for t in group))
+            for term in group:
+                key = frozenset(stems(term))
+                if not key:
+                    continue
+                if self._terms.get(key, number) != number:
+                    shown = " ".join(self._groups[self._terms[key]][:3])
+                    msg = f"thesaurus term '{term}' is already in the group '{shown}…'"
+                    raise InputError(msg)
+                if key not in self._terms:
+                    for word in key:
+                        self._by_stem.setdefault(word, []).append(key)
+                self._terms[key] = number
+
+    @classmethod
+    def load(cls, path: Path) -> Thesaurus:
+        """Read a YAML list of term lists; a missing file is an empty thesaurus."""
+        if not path.exists():
+            return cls([])
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            msg = f"cannot read the thesaurus {path}: {e}"
+            raise InputError(msg) from e
+        data = data or []
+        if not isinstance(data, list) or not all(
+            isinstance(g, list) and all(isinstance(t, str) for t in g) for g in data
+        ):
+            msg = f"the thesaurus {path} must be a YAML list of lists of terms"
+            raise InputError(msg)
+        return cls(data)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def slots(self, query: str) -> list[Slot]:
+        """The thesaurus terms whose every word the query uses, in any order ("models
+        insurance risk" holds "risk modelling" and "insurance risk"), longest first; a term
+        inside one already found ("book" in "writing a book") adds nothing."""
+        words = set(stems(query))
+        found = {key for word in words for key in self._by_stem.get(word, ()) if key <= words}
+        slots: list[Slot] = []
+        for key in sorted(found, key=lambda k: (-len(k), sorted(k))):
+            if any(key <= slot.covers for slot in slots):
+                continue
+            # "podcaster" stems to "podcast": no other way of saying "hosts a podcast".
+            others = [t for t in self._groups[self._terms[key]]
+                      if stems(t) and not set(stems(t)) <= key]
+            slots.append(Slot(key, tuple(stems(t) for t in others), tuple(others)))
+        return slots
+
+
+def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str]) -> float:
+    """The share of the query's words a text holds, given the words it matched (``marked``).
+
+    A word it holds counts 1; a word it says another way counts ``SYNONYM_CREDIT``. The words
+    of a term of several words count only together: a text about "operations" does not hold
+    "had an operation", one about "surgery" does.
+    """
+    if not words:
+        return 0.0
+    held = {stem(w) for m in marked for w in normalize(m).split()}  # a phrase is one mark
+    credit = {w: 1.0 if stem(w) in held else 0.0 for w in words}
+    for slot in slots:
+        said = any(all(s in held for s in term) for term in slot.terms)
+        whole = len(slot.covers) > 1
+        for w in credit:
+            if stem(w) not in slot.covers:
+                continue
+            if whole and not slot.covers <= held:
+                credit[w] = SYNONYM_CREDIT if said else 0.0
+            elif said:
+                credit[w] = max(credit[w], SYNONYM_CREDIT)
+    return sum(credit[w] for w in words) / len(words)

@@ -1,0 +1,153 @@
+"""The team's thesaurus: finding its terms in a query, crediting other ways of saying them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.app import Warmline
+from assistant.domain import Contact, Note
+from assistant.errors import InputError
+from assistant.services.lexicon import query_words
+from assistant.services.thesaurus import SYNONYM_CREDIT, THESAURUS_FILE, Thesaurus, coverage
+from assistant.settings import PROJECT_ROOT
+
+SHIPPED = PROJECT_ROOT / "knowledge" / THESAURUS_FILE
+GROUPS = [
+    ["laid off", "lost their job", "made redundant"],
+    ["surgery", "had an operation"],
+    ["operations", "ops"],
+    ["podcast host", "hosts a podcast", "podcaster", "started a podcast"],
+    ["actuary", "insurance risk", "risk modelling"],
+    ["book", "books"],
+    ["writing a book", "author"],
+]
+
+
+@pytest.fixture
+def thesaurus() -> Thesaurus:
+    return Thesaurus(GROUPS)
+
+
+def covered(thesaurus: Thesaurus, query: str, marked: list[str]) -> float:
+    return coverage(query_words(query), thesaurus.slots(query), marked)
+
+
+def test_the_shipped_thesaurus_loads_without_clashes() -> None:
+    shipped = Thesaurus.load(SHIPPED)
+    assert len(shipped) >= 150
+    assert shipped.slots("who lost their job")[0].phrases[0] == "laid off"
+
+
+def test_terms_are_found_in_any_order_and_longest_first(thesaurus: Thesaurus) -> None:
+    slots = thesaurus.slots("Who models insurance risk?")
+    assert {frozenset(s.covers) for s in slots} == {frozenset({"insur", "risk"}),
+                                                    frozenset({"model", "risk"})}
+    assert "actuary" in slots[0].phrases
+    # "book" inside "writing a book" adds nothing of its own.
+    [slot] = thesaurus.slots("who is writing a book")
+    assert slot.phrases == ("author",)
+
+
+def test_a_term_that_stems_to_the_query_words_is_no_other_way_of_saying_them(
+    thesaurus: Thesaurus,
+) -> None:
+    [slot] = thesaurus.slots("who hosts a podcast")
+    assert "podcaster" not in slot.phrases  # "podcaster" stems to "podcast"
+    assert "started a podcast" in slot.phrases
+
+
+def test_a_term_in_two_groups_is_refused_by_name() -> None:
+    with pytest.raises(InputError, match="'Laid-off' is already in the group 'laid off"):
+        Thesaurus([["laid off", "let go"], ["fired", "Laid-off"]])
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("- [a, b\n", "cannot read the thesaurus"),
+    ("laid off: let go\n", "must be a YAML list of lists"),
+    ("- [a, 3]\n", "must be a YAML list of lists"),
+])
+def test_a_malformed_thesaurus_file_is_one_clear_error(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = tmp_path / THESAURUS_FILE
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        Thesaurus.load(path)
+
+
+def test_no_thesaurus_file_means_no_expansion(tmp_path: Path) -> None:
+    empty = Thesaurus.load(tmp_path / THESAURUS_FILE)
+    assert len(empty) == 0 and empty.slots("who lost their job") == []
+
+
+def test_coverage_credits_own_words_fully_and_synonyms_a_little_less(
+    thesaurus: Thesaurus,
+) -> None:
+    assert covered(thesaurus, "who lost their job", ["lost", "job"]) == 1.0
+    assert covered(thesaurus, "who lost their job", ["laid off"]) == SYNONYM_CREDIT
+    assert covered(thesaurus, "who lost their job", ["weekend"]) == 0.0
+
+
+def test_the_words_of_a_longer_term_count_only_together(thesaurus: Thesaurus) -> None:
+    # "operations" is a department; "had an operation" is surgery.
+    assert covered(thesaurus, "who had an operation", ["operations"]) == 0.0
+    assert covered(thesaurus, "who had an operation", ["surgery"]) == SYNONYM_CREDIT
+    # An interest in podcasts is not hosting one.
+    assert covered(thesaurus, "who hosts a podcast", ["podcasts"]) == 0.0
+    assert covered(thesaurus, "who hosts a podcast", ["started a podcast"]) == SYNONYM_CREDIT
+
+
+@given(st.lists(st.sampled_from(["lost", "job", "laid", "off", "surgery", "podcast", "risk",
+                                 "actuary", "book", "author", "weekend"]), max_size=6),
+       st.sampled_from(["who lost their job", "who had an operation", "who models insurance "
+                        "risk", "who is writing a book", "who hosts a podcast"]))
+def test_coverage_is_a_share_and_holding_every_word_is_all_of_it(
+    marked: list[str], query: str
+) -> None:
+    thesaurus = Thesaurus(GROUPS)
+    assert 0.0 <= covered(thesaurus, query, marked) <= 1.0
+    assert covered(thesaurus, query, [*marked, query]) == 1.0  # a text that says it all
+
+
+def _network(app: Warmline) -> dict[str, Contact]:
+    people = {
+        "baraka": Contact(name="Baraka Mwangi", company="Vantage Hill", title="Analyst"),
+        "lin": Contact(name="Lin Zhou", company="Riverbend", title="Architect"),
+        "omar": Contact(name="Omar Haddad", company="Basalt Freight",
+                        title="Operations Manager"),
+    }
+    notes = {"baraka": "Was laid off in the March restructuring.",
+             "lin": "Recovering from knee surgery; back in June.",
+             "omar": "Busy with a job fair for the warehouse team."}
+    with app.records.db.transaction() as conn:
+        for key, contact in people.items():
+            app.records.put_contact(contact, conn)
+            app.records.put_note(Note(contact_id=contact.id, text=notes[key]), conn)
+    app.sync.reconcile()
+    return people
+
+
+def test_search_finds_what_a_note_says_another_way(
+    app_factory: Callable[..., Warmline],
+) -> None:
+    app = app_factory()
+    people = _network(app)
+    laid_off = app.search.search("who lost their job recently", mode="lexical")
+    assert laid_off[0].id == people["baraka"].id
+    assert laid_off[0].why == ["note: 'Was laid off in the March restructuring.'"]
+    surgery = app.search.search("who had an operation", mode="lexical")
+    assert [r.id for r in surgery] == [people["lin"].id]  # not the operations manager
+
+
+def test_without_the_thesaurus_search_only_knows_the_users_words(
+    app_factory: Callable[..., Warmline], tmp_path: Path,
+) -> None:
+    app = app_factory(knowledge_dir=tmp_path)  # no thesaurus.yaml here
+    people = _network(app)
+    found = [r.id for r in app.search.search("who lost their job recently", mode="lexical")]
+    assert people["baraka"].id not in found
