@@ -77,6 +77,7 @@ class LexicalMatch:
     contact_id: str
     score: float
     why: list[str] = field(default_factory=list)
+    company_only: bool = False  # every query word matched the contact's (past) employer
 
 
 @dataclass
@@ -198,12 +199,14 @@ class LexicalIndex:
         weight = _field_weights(all_words)
         best: dict[int, list[float]] = {}
         why: dict[int, dict[int, str]] = {}
+        source: dict[int, dict[int, str]] = {}  # which field gave each word its credit
 
-        def credit(pos: int, i: int, strength: float, reason: str) -> None:
+        def credit(pos: int, i: int, strength: float, reason: str, name: str) -> None:
             strengths = best.setdefault(pos, [0.0] * len(words))
             if strength > strengths[i]:
                 strengths[i] = strength
                 why.setdefault(pos, {})[i] = reason
+                source.setdefault(pos, {})[i] = name
 
         for name in fields:
             index = self._fields[name]
@@ -211,20 +214,25 @@ class LexicalIndex:
             for i, word in enumerate(words):
                 for vocab_word, strength, how in index.word_hits(word, loose):
                     for pos in index.words[vocab_word][:MAX_POSTINGS]:
-                        credit(pos, i, strength * weight[name], f"{label} {how} '{word}'")
+                        credit(pos, i, strength * weight[name], f"{label} {how} '{word}'",
+                               name)
             for start, size, phrase in _grams(words, index.phrases):
                 for pos in index.phrases[phrase]:
                     for i in range(start, start + size):
                         credit(pos, i, EXACT * weight[name] + 1e-6 * size,
-                               f"{label} matches '{phrase}'")
+                               f"{label} matches '{phrase}'", name)
         scores = {pos: COVERAGE_CEILING * sum(s) / len(words) for pos, s in best.items()}
         whole = " ".join(all_words)
         for pos in self._fields["name"].phrases.get(whole, ()) if "name" in fields else ():
             scores[pos] = 1.0
             why[pos] = {0: f"name matches '{whole}'"}
+            source[pos] = {0: "name"}
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        employer = {"company", "past_company"}
         return [LexicalMatch(self._contacts[pos].id, min(score, 1.0),
-                             list(dict.fromkeys(why.get(pos, {}).values())))
+                             list(dict.fromkeys(why.get(pos, {}).values())),
+                             len(source[pos]) == len(words)
+                             and set(source[pos].values()) <= employer)
                 for pos, score in ranked[:limit]]
 
 

@@ -26,6 +26,9 @@ BM25_SHARE = 0.09  # orders rows that hold as much of the query; below 1 - SYNON
 # a synonym never outranks the user's own word
 # Each further kind of evidence (keywords and meaning agree) lifts a result a little less.
 SUPPORT_WEIGHTS = (0.3, 0.15)
+# When the query is only an employer's name, a role ("Analyst at Acme") and notes about Acme
+# restate it: they only order people the name match ranks equally.
+TIE_BREAK = 0.05
 SNIPPET_CHARS = 80
 MAX_SEMANTIC = 200
 MAX_FULLTEXT = 100
@@ -63,12 +66,15 @@ class _Candidate:
     lexical: float = 0.0  # name or (past) company
     profile: float = 0.0  # role, interests, how we met: by keywords or by meaning
     notes: float = 0.0  # a note: by keywords or by meaning
+    company_only: bool = False  # the query names the contact's (past) employer, nothing else
     reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def score(self) -> float:
         """The best source, lifted by each other source that agrees (one text never counts
         twice: a keyword and a meaning match on the same profile are one piece of evidence)."""
+        if self.company_only:
+            return self.lexical + TIE_BREAK * max(self.profile, self.notes)
         ranked = sorted((self.lexical, self.profile, self.notes), reverse=True)
         return ranked[0] + sum(w * s for w, s in zip(SUPPORT_WEIGHTS, ranked[1:], strict=True))
 
@@ -138,6 +144,7 @@ class SearchService:
             for match in lexicon.match(query, fields=fields, limit=MAX_LEXICAL):
                 if cand := candidate(match.contact_id):
                     cand.lexical = match.score
+                    cand.company_only = match.company_only
                     for number, why in enumerate(match.why):
                         cand.because(f"lexical{number}", why)
             self._add_keywords(query, candidate)

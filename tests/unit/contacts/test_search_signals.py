@@ -65,6 +65,16 @@ def test_past_employers_are_found_and_rank_first_when_the_query_asks_for_the_pas
     assert "past company matches 'verdigris textiles'" in past[0].why
 
 
+def test_notes_and_roles_that_restate_the_employer_do_not_outrank_the_past(
+    app: Warmline, crew: dict[str, Contact]
+) -> None:
+    app.contacts.add_note(crew["callum"].id, "Work anniversary at Verdigris Textiles, five years")
+    past = app.search.search("who used to work at Verdigris Textiles")
+    assert past[0].id == crew["olu"].id  # Callum's note and role only repeat the company
+    now = app.search.search("Verdigris Textiles")
+    assert ids(now)[:2] == [crew["callum"].id, crew["ines"].id]  # the note orders equals
+
+
 def test_question_words_neither_count_nor_start_prefix_matches_on_names(
     app: Warmline, crew: dict[str, Contact]
 ) -> None:
