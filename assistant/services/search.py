@@ -195,7 +195,7 @@ class SearchService:
         """Phrase and note hits for one embedding of the query."""
         if self.index.count("contact") + self.index.count("note") == 0:
             return [], []
-        vector = self.index.embeddings.embed_query(query)
+        vector = self.index.embed_query(query)
         return (self._above_floor(self.index.search_vector("contact", vector, k)),
                 self._above_floor(self.index.search_vector("note", vector, k)))
 

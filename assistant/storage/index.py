@@ -62,13 +62,21 @@ class SearchIndex:
             collection_metadata={"hnsw:space": "cosine"},
         )
 
+    def embed_query(self, text: str) -> list[float]:
+        """One query's vector, to search several collections with (``search_vector``)."""
+        return self.embeddings.embed_query(text)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for texts to store with ``add_vectors``."""
+        return self.embeddings.embed_documents(texts)
+
     def upsert(
         self, kind: str, items: Sequence[IndexItem], progress: Progress | None = None
     ) -> None:
         """Embed and store items in batches, reporting (done, total)."""
         for start in range(0, len(items), BATCH):
             batch = items[start : start + BATCH]
-            self.add_vectors(kind, batch, self.embeddings.embed_documents([i.text for i in batch]))
+            self.add_vectors(kind, batch, self.embed_documents([i.text for i in batch]))
             if progress:
                 progress(min(start + BATCH, len(items)), len(items))
 
@@ -95,7 +103,7 @@ class SearchIndex:
         """The ``k`` items closest in meaning to ``query``."""
         if not query.strip() or self.count(kind) == 0:
             return []
-        return self.search_vector(kind, self.embeddings.embed_query(query), k, where)
+        return self.search_vector(kind, self.embed_query(query), k, where)
 
     def search_vector(
         self, kind: str, vector: list[float], k: int = 10, where: dict[str, Any] | None = None

@@ -111,7 +111,7 @@ class IndexSync:
         for start in range(0, len(phrases), PHRASE_BATCH):
             batch = phrases[start : start + PHRASE_BATCH]
             texts = list(dict.fromkeys(t for p in batch for t in p.parts or (p.text,)))
-            vectors = dict(zip(texts, self.index.embeddings.embed_documents(texts),
+            vectors = dict(zip(texts, self.index.embed_documents(texts),
                                strict=True))
             self.index.add_vectors(
                 "contact",
