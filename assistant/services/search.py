@@ -183,13 +183,15 @@ class SearchService:
             if cand is None or top <= 0:
                 continue
             held = coverage(words, slots, hit.marked)
-            strength = held * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
+            strength = held.share * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
+            another_way = f" ({', '.join(held.said)})" if held.said else ""
             if hit.kind == "note":
                 cand.notes = max(cand.notes, FULLTEXT_WEIGHT * strength)
-                cand.because(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'")
+                cand.because(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'{another_way}")
             else:
                 cand.profile = max(cand.profile, FULLTEXT_WEIGHT * strength)
-                cand.because("keywords", f"profile mentions '{_snippet(hit.snippet)}'")
+                cand.because("keywords",
+                             f"profile mentions '{_snippet(hit.snippet)}'{another_way}")
 
     def _meaning(self, query: str, k: int) -> tuple[list[Hit], list[Hit]]:
         """Phrase and note hits for one embedding of the query."""

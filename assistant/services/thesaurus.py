@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import snowballstemmer
 import yaml
@@ -46,8 +47,14 @@ class Slot:
     """Some of the query's words, and other ways of saying them."""
 
     covers: frozenset[str]  # the stems of the query words it stands for
+    term: str  # the thesaurus term the query used
     terms: tuple[tuple[str, ...], ...]  # each other term, as stems
     phrases: tuple[str, ...]  # each other term as the keyword index should look for it
+
+
+class Coverage(NamedTuple):
+    share: float  # of the query's words, from 0 to 1
+    said: tuple[str, ...]  # how the text said words another way: "'laid off' for 'lost job'"
 
 
 class Thesaurus:
@@ -56,6 +63,7 @@ class Thesaurus:
     def __init__(self, groups: Iterable[Sequence[str]]) -> None:
         self._groups: list[tuple[str, ...]] = []
         self._terms: dict[frozenset[str], int] = {}  # a term's stems -> its group
+        self._text: dict[frozenset[str], str] = {}  # a term's stems -> the term
         self._by_stem: dict[str, list[frozenset[str]]] = {}
         for group in groups:
             number = len(self._groups)
@@ -69,6 +77,7 @@ class Thesaurus:
                     msg = f"thesaurus term '{term}' is already in the group '{shown}…'"
                     raise InputError(msg)
                 if key not in self._terms:
+                    self._text[key] = normalize(term)
                     for word in key:
                         self._by_stem.setdefault(word, []).append(key)
                 self._terms[key] = number
@@ -107,11 +116,12 @@ class Thesaurus:
             # "podcaster" stems to "podcast": no other way of saying "hosts a podcast".
             others = [t for t in self._groups[self._terms[key]]
                       if stems(t) and not set(stems(t)) <= key]
-            slots.append(Slot(key, tuple(stems(t) for t in others), tuple(others)))
+            slots.append(Slot(key, self._text[key], tuple(stems(t) for t in others),
+                              tuple(others)))
         return slots
 
 
-def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str]) -> float:
+def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str]) -> Coverage:
     """The share of the query's words a text holds, given the words it matched (``marked``).
 
     A word it holds counts 1; a word it says another way counts ``SYNONYM_CREDIT``. The words
@@ -119,17 +129,22 @@ def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str])
     "had an operation", one about "surgery" does.
     """
     if not words:
-        return 0.0
+        return Coverage(0.0, ())
     held = {stem(w) for m in marked for w in normalize(m).split()}  # a phrase is one mark
     credit = {w: 1.0 if stem(w) in held else 0.0 for w in words}
+    said: list[str] = []
     for slot in slots:
-        said = any(all(s in held for s in term) for term in slot.terms)
+        other = next((phrase for term, phrase in zip(slot.terms, slot.phrases, strict=True)
+                      if all(s in held for s in term)), None)
         whole = len(slot.covers) > 1
+        before = dict(credit)
         for w in credit:
             if stem(w) not in slot.covers:
                 continue
             if whole and not slot.covers <= held:
-                credit[w] = SYNONYM_CREDIT if said else 0.0
-            elif said:
+                credit[w] = SYNONYM_CREDIT if other else 0.0
+            elif other:
                 credit[w] = max(credit[w], SYNONYM_CREDIT)
-    return sum(credit[w] for w in words) / len(words)
+        if other and any(credit[w] > before[w] for w in credit):
+            said.append(f"'{other}' for '{slot.term}'")
+    return Coverage(sum(credit[w] for w in words) / len(words), tuple(said))

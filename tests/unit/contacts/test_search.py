@@ -68,7 +68,8 @@ def test_semantic_note_match_says_which_note(app: Warmline, people: dict) -> Non
     # A runner means the same to the thesaurus, a little less than the user's own word; the
     # free note about nobody is not a contact.
     assert ids(results) == [people["diana"].id, people["ana"].id]
-    assert results[1].why == ["profile mentions 'Data Scientist · running'"]
+    assert results[1].why == ["profile mentions 'Data Scientist · running' "
+                              "('running' for 'marathon')"]
 
 
 def test_semantic_title_and_interest_match(app: Warmline, people: dict) -> None:

@@ -34,7 +34,7 @@ def thesaurus() -> Thesaurus:
 
 
 def covered(thesaurus: Thesaurus, query: str, marked: list[str]) -> float:
-    return coverage(query_words(query), thesaurus.slots(query), marked)
+    return coverage(query_words(query), thesaurus.slots(query), marked).share
 
 
 def test_the_shipped_thesaurus_loads_without_clashes() -> None:
@@ -91,6 +91,10 @@ def test_coverage_credits_own_words_fully_and_synonyms_a_little_less(
     assert covered(thesaurus, "who lost their job", ["lost", "job"]) == 1.0
     assert covered(thesaurus, "who lost their job", ["laid off"]) == SYNONYM_CREDIT
     assert covered(thesaurus, "who lost their job", ["weekend"]) == 0.0
+    query = "who lost their job"
+    said = coverage(query_words(query), thesaurus.slots(query), ["laid off"]).said
+    assert said == ("'laid off' for 'lost their job'",)  # what a result's "why" shows
+    assert coverage(query_words(query), thesaurus.slots(query), ["lost", "job"]).said == ()
 
 
 def test_the_words_of_a_longer_term_count_only_together(thesaurus: Thesaurus) -> None:
@@ -139,7 +143,8 @@ def test_search_finds_what_a_note_says_another_way(
     people = _network(app)
     laid_off = app.search.search("who lost their job recently", mode="lexical")
     assert laid_off[0].id == people["baraka"].id
-    assert laid_off[0].why == ["note: 'Was laid off in the March restructuring.'"]
+    assert laid_off[0].why == ["note: 'Was laid off in the March restructuring.' "
+                               "('laid off' for 'lost their job')"]
     surgery = app.search.search("who had an operation", mode="lexical")
     assert [r.id for r in surgery] == [people["lin"].id]  # not the operations manager
 
