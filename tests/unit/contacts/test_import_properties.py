@@ -19,6 +19,7 @@ from tests.exports import (
     sample_people,
     vcard_file,
 )
+from tests.strategies import json_values
 from tests.unit.contacts.helpers import store_counts
 
 NAMES = st.sampled_from(["Connections.csv", "messages.csv", "contacts.csv", "cards.vcf",
@@ -33,12 +34,6 @@ VALID = [
     markdown_notes([(PEOPLE[0].name, "likes chess"), (None, "a free thought")]),
     linkedin_messages_csv([]),
 ]
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=3),
-    max_leaves=8,
-)
 PROPERTIES = settings(max_examples=60, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture,
                                              HealthCheck.too_slow])
@@ -72,7 +67,7 @@ def exports(draw: st.DrawFn) -> bytes:
     document = {"warmline_export": draw(st.sampled_from([1, 1, 2, "1"]))}
     for key in ("profile", "contacts", "notes", "interactions"):
         if draw(st.booleans()):
-            document[key] = draw(JSON_VALUES)
+            document[key] = draw(json_values())
     if draw(st.booleans()):
         document["contacts"] = [{"name": draw(st.text(max_size=10)),
                                  "id": draw(st.text(min_size=1, max_size=6)),
