@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import StoreError
-from assistant.storage import fulltext
+from assistant.storage import fulltext, phrases
 
 DB_FILE = "warmline.sqlite3"
 
@@ -62,6 +62,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     fulltext.SCHEMA,
+    phrases.SCHEMA,
 )
 
 

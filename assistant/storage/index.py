@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 KINDS = ("contact", "note", "knowledge")
 BATCH = 512
+GET_BATCH = 5000  # ids per lookup, well under SQLite's bound-parameter limit
 Progress = Callable[[int, int], None]
 
 
@@ -123,6 +124,16 @@ class SearchIndex:
     def ids(self, kind: str) -> set[str]:
         """Every id stored for a kind."""
         return set(self._stores[kind].get(include=[])["ids"])
+
+    def has(self, kind: str, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored for a kind (without reading every id)."""
+        id_list = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for start in range(0, len(id_list), GET_BATCH):
+            got = self._stores[kind]._collection.get(ids=id_list[start : start + GET_BATCH],
+                                                     include=[])
+            found.update(got["ids"])
+        return found
 
     def count(self, kind: str) -> int:
         return int(self._stores[kind]._collection.count())

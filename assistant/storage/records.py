@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from assistant.domain import Contact, Draft, Interaction, Note, Profile
 from assistant.errors import NotFoundError
-from assistant.storage import fulltext
+from assistant.storage import fulltext, phrases
 from assistant.storage.db import Database
 
 
@@ -49,6 +50,7 @@ class RecordStore:
             ),
         )
         fulltext.put_contact(conn, contact)
+        phrases.hold(conn, contact.id, phrases.phrases_of(contact))
         queue_index(conn, "contact", contact.id, "upsert")
         self.contacts_version += 1
 
@@ -83,13 +85,21 @@ class RecordStore:
 
     def contact_rows(self) -> list[dict[str, Any]]:
         """What search needs of every contact, by name (cheap at 50k: no model parsing)."""
+        return self._contact_rows("ORDER BY name COLLATE NOCASE")
+
+    def contact_rows_for(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """``contact_rows`` of just these contacts (ids of deleted ones are skipped)."""
+        return self._contact_rows("WHERE id IN (SELECT value FROM json_each(?))",
+                                  (json.dumps(list(ids)),))
+
+    def _contact_rows(self, where: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
         rows = self.db.query(
             "SELECT id, name, company, json_extract(data, '$.title') AS title, "
             "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags, "
             "json_extract(data, '$.interests') AS interests, "
             "json_extract(data, '$.past_companies') AS past_companies, "
             "json_extract(data, '$.how_we_met') AS how_we_met "
-            "FROM contacts ORDER BY name COLLATE NOCASE"
+            "FROM contacts " + where, params
         )
         return [{**dict(r), "title": r["title"] or "", "how_we_met": r["how_we_met"] or "",
                  **{key: json.loads(r[key] or "[]")
@@ -110,6 +120,7 @@ class RecordStore:
                 r[0]
                 for r in conn.execute("SELECT id FROM notes WHERE contact_id = ?", (contact_id,))
             ]
+            phrases.release(conn, contact_id)  # before the cascade: their phrases may go
             cur = conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
             if cur.rowcount == 0:
                 msg = f"no contact with id {contact_id}"

@@ -11,8 +11,9 @@ import numpy as np
 
 from assistant.domain import Note
 from assistant.errors import NotFoundError
+from assistant.storage import phrases
 from assistant.storage.index import IndexItem, Progress, SearchIndex
-from assistant.storage.phrases import Phrase, contact_phrases
+from assistant.storage.phrases import FILL_OP, Phrase
 from assistant.storage.records import RecordStore
 
 log = logging.getLogger(__name__)
@@ -27,12 +28,11 @@ def _sum_normalised(vectors: list[list[float]]) -> list[float]:
 
 def contact_phrases_of(rows: list[dict[str, Any]]) -> dict[str, Phrase]:
     """Every distinct phrase of the contacts in ``rows`` (from ``contact_rows``), by id."""
-    phrases: dict[str, Phrase] = {}
+    found: dict[str, Phrase] = {}
     for row in rows:
-        for phrase in contact_phrases(row["title"], row["company"] or "", row["interests"],
-                                      row["how_we_met"]):
-            phrases.setdefault(phrase.id, phrase)
-    return phrases
+        for phrase in phrases.row_phrases(row):
+            found.setdefault(phrase.id, phrase)
+    return found
 
 
 def note_item(note: Note) -> IndexItem:
@@ -78,38 +78,72 @@ class IndexSync:
         deletes: list[str] = []
         for kind, item_id, op in ops:
             if kind != "note":
-                continue  # contacts: their phrases are synced as a whole below
+                continue  # contacts: their phrases are synced below
             try:
                 if op == "delete":
                     raise NotFoundError(item_id)
                 upserts.append(note_item(self.records.get_note(item_id)))
             except NotFoundError:
                 deletes.append(item_id)  # deleted, perhaps after it was queued
-        if any(kind == "contact" for kind, _, _ in ops):
+        contact_ids = [item_id for kind, item_id, _ in ops if kind == "contact"]
+        if FILL_OP in ops:  # a store from before the phrase table: fill it, check every vector
+            self.fill_phrase_table()
             self.sync_phrases(progress)
+        elif contact_ids:
+            self.sync_contacts(contact_ids, progress)
         self.index.delete("note", deletes)
         self.index.upsert("note", upserts, progress)
         self.records.clear_index_ops(ops)
         return len(ops)
 
+    def sync_contacts(
+        self, contact_ids: list[str], progress: Progress | None = None
+    ) -> tuple[int, int]:
+        """Bring in the phrases of just these (changed) contacts; drop the orphaned ones.
+
+        Costs what the changed contacts hold, not the whole network: a phrase a contact
+        stopped holding (an edit, a delete) was queued as an orphan in the same transaction,
+        and its vector goes once no contact holds it. Returns (added, removed).
+        """
+        queued, gone = phrases.orphans(self.records.db.query)
+        wanted = contact_phrases_of(self.records.contact_rows_for(contact_ids))
+        present = self.index.has("contact", wanted)
+        missing = [phrase for key, phrase in wanted.items() if key not in present]
+        self.index.delete("contact", gone)
+        self._add_phrases(missing, progress)
+        self._clear_orphans(queued)
+        return len(missing), len(gone)
+
     def sync_phrases(self, progress: Progress | None = None) -> tuple[int, int]:
-        """Embed phrases no vector holds yet; drop vectors no contact uses any more.
+        """Check every vector: embed phrases none holds yet; drop those no contact uses.
 
         A deleted contact's role, interests and how-we-met leave the index with them, unless
         another contact shares the very same phrase. Returns (added, removed).
         """
+        queued, _ = phrases.orphans(self.records.db.query)
         wanted = contact_phrases_of(self.records.contact_rows())
         have = self.index.ids("contact")
         stale = have - wanted.keys()
         missing = [phrase for key, phrase in wanted.items() if key not in have]
         self.index.delete("contact", stale)
         self._add_phrases(missing, progress)
+        self._clear_orphans(queued)
         return len(missing), len(stale)
 
-    def _add_phrases(self, phrases: list[Phrase], progress: Progress | None) -> None:
+    def fill_phrase_table(self) -> None:
+        """Rewrite who holds which phrase from every contact (an upgrade, or a rebuild)."""
+        with self.records.db.transaction() as conn:
+            phrases.fill(conn, self.records.contact_rows())
+
+    def _clear_orphans(self, ids: list[str]) -> None:
+        if ids:
+            with self.records.db.transaction() as conn:
+                phrases.clear_orphans(conn, ids)
+
+    def _add_phrases(self, new: list[Phrase], progress: Progress | None) -> None:
         """Embed each distinct text (a role's parts, not the role) once, in batches."""
-        for start in range(0, len(phrases), PHRASE_BATCH):
-            batch = phrases[start : start + PHRASE_BATCH]
+        for start in range(0, len(new), PHRASE_BATCH):
+            batch = new[start : start + PHRASE_BATCH]
             texts = list(dict.fromkeys(t for p in batch for t in p.parts or (p.text,)))
             vectors = dict(zip(texts, self.index.embed_documents(texts),
                                strict=True))
@@ -119,20 +153,23 @@ class IndexSync:
                 [_sum_normalised([vectors[t] for t in p.parts or (p.text,)]) for p in batch],
             )
             if progress:
-                progress(min(start + PHRASE_BATCH, len(phrases)), len(phrases))
+                progress(min(start + PHRASE_BATCH, len(new)), len(new))
 
     def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
         """Drop every collection and index all records and knowledge again."""
-        phrases = list(contact_phrases_of(self.records.contact_rows()).values())
+        queued, _ = phrases.orphans(self.records.db.query)
+        self.fill_phrase_table()
+        every = list(contact_phrases_of(self.records.contact_rows()).values())
         notes = [note_item(n) for n in self.records.all_notes()]
         knowledge = knowledge_items(self.knowledge_dir)
         self.index.reset("contact")
-        self._add_phrases(phrases, progress)
+        self._add_phrases(every, progress)
+        self._clear_orphans(queued)
         for kind, items in (("note", notes), ("knowledge", knowledge)):
             self.index.reset(kind)
             self.index.upsert(kind, items, progress)
         self.records.clear_index_ops(self.records.pending_index_ops())
-        return {"contacts": self.records.count_contacts(), "phrases": len(phrases),
+        return {"contacts": self.records.count_contacts(), "phrases": len(every),
                 "notes": len(notes), "knowledge": len(knowledge)}
 
     def ensure_knowledge(self) -> None:
