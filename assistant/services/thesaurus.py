@@ -47,7 +47,7 @@ class Slot:
     """Some of the query's words, and other ways of saying them."""
 
     covers: frozenset[str]  # the stems of the query words it stands for
-    term: str  # the thesaurus term the query used
+    term: str  # the query's own words for it ("long distance running" for "long runs")
     terms: tuple[tuple[str, ...], ...]  # each other term, as stems
     phrases: tuple[str, ...]  # each other term as the keyword index should look for it
 
@@ -63,7 +63,6 @@ class Thesaurus:
     def __init__(self, groups: Iterable[Sequence[str]]) -> None:
         self._groups: list[tuple[str, ...]] = []
         self._terms: dict[frozenset[str], int] = {}  # a term's stems -> its group
-        self._text: dict[frozenset[str], str] = {}  # a term's stems -> the term
         self._by_stem: dict[str, list[frozenset[str]]] = {}
         for group in groups:
             number = len(self._groups)
@@ -77,7 +76,6 @@ class Thesaurus:
                     msg = f"thesaurus term '{term}' is already in the group '{shown}…'"
                     raise InputError(msg)
                 if key not in self._terms:
-                    self._text[key] = normalize(term)
                     for word in key:
                         self._by_stem.setdefault(word, []).append(key)
                 self._terms[key] = number
@@ -107,7 +105,9 @@ class Thesaurus:
         """The thesaurus terms whose every word the query uses, in any order ("models
         insurance risk" holds "risk modelling" and "insurance risk"), longest first; a term
         inside one already found ("book" in "writing a book") adds nothing."""
-        words = set(stems(query))
+        typed = normalize(query).split()
+        keys = [stem(w) for w in typed]
+        words = {k for w, k in zip(typed, keys, strict=True) if w not in FUNCTION_WORDS}
         found = {key for word in words for key in self._by_stem.get(word, ()) if key <= words}
         slots: list[Slot] = []
         for key in sorted(found, key=lambda k: (-len(k), sorted(k))):
@@ -116,8 +116,9 @@ class Thesaurus:
             # "podcaster" stems to "podcast": no other way of saying "hosts a podcast".
             others = [t for t in self._groups[self._terms[key]]
                       if stems(t) and not set(stems(t)) <= key]
-            slots.append(Slot(key, self._text[key], tuple(stems(t) for t in others),
-                              tuple(others)))
+            at = [i for i, k in enumerate(keys) if k in key]
+            slots.append(Slot(key, " ".join(typed[min(at):max(at) + 1]),
+                              tuple(stems(t) for t in others), tuple(others)))
         return slots
 
 
