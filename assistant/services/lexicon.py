@@ -95,6 +95,13 @@ class _Field:
         for word in set(phrase.split()):
             self.words.setdefault(word, []).append(pos)
 
+    def remove(self, pos: int, phrase: str) -> None:
+        if not phrase:
+            return
+        _discard(self.phrases, phrase, pos)
+        for word in set(phrase.split()):
+            _discard(self.words, word, pos)
+
     def seal(self) -> None:
         self.vocab = sorted(self.words)
 
@@ -118,33 +125,79 @@ class _Field:
         return found
 
 
+def _discard(postings: dict[str, list[int]], key: str, pos: int) -> None:
+    """Take one position out of a postings list, and the key with its last position."""
+    held = postings.get(key)
+    if held is not None and pos in held:
+        held.remove(pos)
+        if not held:
+            del postings[key]
+
+
 class LexicalIndex:
-    """Built once from the records (contacts arrive sorted by name); answers in milliseconds."""
+    """Built once from the records; then kept current contact by contact (``update``)."""
 
     def __init__(self, contacts: Iterable[ContactRow | Contact]) -> None:
-        self._contacts = [c if isinstance(c, ContactRow) else ContactRow.of(c) for c in contacts]
-        self._pos = {c.id: i for i, c in enumerate(self._contacts)}
+        self._contacts: list[ContactRow] = []  # by position; a changed contact gets a new one
+        self._pos: dict[str, int] = {}
         self._fields = {name: _Field() for name in FIELDS}
         self._tiers: dict[str, set[str]] = {}
         self._tags: dict[str, set[str]] = {}
         self._company_names: dict[str, set[str]] = {}
         self._phrases: dict[str, list[int]] = {}
-        for pos, contact in enumerate(self._contacts):
-            self._fields["name"].add(pos, normalize(contact.name))
-            self._fields["company"].add(pos, company_key(contact.company))
-            for past in dict.fromkeys(company_key(p) for p in contact.past_companies):
-                self._fields["past_company"].add(pos, past)
-            self._tiers.setdefault(contact.tier, set()).add(contact.id)
-            for tag in contact.tags:
-                self._tags.setdefault(tag.strip().casefold(), set()).add(contact.id)
-            self._company_names.setdefault(normalize(contact.company), set()).add(contact.id)
-            for phrase in contact.phrases:
-                self._phrases.setdefault(phrase.id, []).append(pos)
+        self._order: list[str] | None = None  # ids by name, worked out when first asked
+        for contact in contacts:
+            self._insert(contact if isinstance(contact, ContactRow) else ContactRow.of(contact))
         for index in self._fields.values():
             index.seal()
 
+    def update(self, changed: Iterable[str], rows: Iterable[ContactRow]) -> None:
+        """Forget the ``changed`` contacts, then add ``rows``: their current state (a deleted
+        contact has none). Costs what changed, not the whole index."""
+        for contact_id in changed:
+            if contact_id in self._pos:
+                self._remove(contact_id)
+        for row in rows:
+            if row.id in self._pos:
+                self._remove(row.id)
+            self._insert(row)
+        for index in self._fields.values():
+            index.seal()
+        self._order = None
+
+    def _keys(self, contact: ContactRow) -> list[tuple[str, str]]:
+        keys = [("name", normalize(contact.name)), ("company", company_key(contact.company))]
+        keys += [("past_company", past)
+                 for past in dict.fromkeys(company_key(p) for p in contact.past_companies)]
+        return keys
+
+    def _insert(self, contact: ContactRow) -> None:
+        pos = len(self._contacts)
+        self._contacts.append(contact)
+        self._pos[contact.id] = pos
+        for name, key in self._keys(contact):
+            self._fields[name].add(pos, key)
+        self._tiers.setdefault(contact.tier, set()).add(contact.id)
+        for tag in contact.tags:
+            self._tags.setdefault(tag.strip().casefold(), set()).add(contact.id)
+        self._company_names.setdefault(normalize(contact.company), set()).add(contact.id)
+        for phrase in contact.phrases:
+            self._phrases.setdefault(phrase.id, []).append(pos)
+
+    def _remove(self, contact_id: str) -> None:
+        pos = self._pos.pop(contact_id)
+        contact = self._contacts[pos]
+        for name, key in self._keys(contact):
+            self._fields[name].remove(pos, key)
+        for groups, key in [(self._tiers, contact.tier),
+                            (self._company_names, normalize(contact.company)),
+                            *((self._tags, t.strip().casefold()) for t in contact.tags)]:
+            groups.get(key, set()).discard(contact_id)
+        for phrase in contact.phrases:
+            _discard(self._phrases, phrase.id, pos)
+
     def __len__(self) -> int:
-        return len(self._contacts)
+        return len(self._pos)
 
     def __contains__(self, contact_id: object) -> bool:
         return contact_id in self._pos
@@ -158,11 +211,14 @@ class LexicalIndex:
 
     def phrases(self) -> dict[str, Phrase]:
         """Every distinct phrase of every contact, by vector id."""
-        return {p.id: p for c in self._contacts for p in c.phrases}
+        return {p.id: p for pos in self._pos.values() for p in self._contacts[pos].phrases}
 
     def by_name(self, allowed: set[str] | None) -> list[str]:
         """Contact ids in name order, optionally only the allowed ones."""
-        return [c.id for c in self._contacts if allowed is None or c.id in allowed]
+        if self._order is None:
+            self._order = sorted(self._pos, key=lambda cid: (
+                self._contacts[self._pos[cid]].name.casefold(), cid))
+        return [cid for cid in self._order if allowed is None or cid in allowed]
 
     def filtered(self, tier: str = "", tag: str = "", company: str = "") -> set[str] | None:
         """Ids passing the filters (company: a case-insensitive substring), None if no filter."""
@@ -227,7 +283,9 @@ class LexicalIndex:
             scores[pos] = 1.0
             why[pos] = {0: f"name matches '{whole}'"}
             source[pos] = {0: "name"}
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Ties by name, then id: the same order however the index was built or updated.
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self._contacts[kv[0]].name,
+                                                        self._contacts[kv[0]].id))
         employer = {"company", "past_company"}
         return [LexicalMatch(self._contacts[pos].id, min(score, 1.0),
                              list(dict.fromkeys(why.get(pos, {}).values())),

@@ -33,6 +33,7 @@ SNIPPET_CHARS = 80
 MAX_SEMANTIC = 200
 MAX_FULLTEXT = 100
 MAX_LEXICAL = 300
+MAX_CATCH_UP = 2000  # changed contacts applied one by one; past this a rebuild is as quick
 MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
 MODES = ("hybrid", "lexical", "semantic")
@@ -100,14 +101,25 @@ class SearchService:
 
     # -- the in-memory lexical index ------------------------------------------------------
     def lexicon(self) -> LexicalIndex:
-        """The name/company index, rebuilt only when contacts changed since the last build."""
+        """The name/company index: built once, then caught up with each changed contact (or
+        rebuilt, after more changes than that is worth)."""
         with self._lock:
             version = self.records.contacts_version
-            if self._lexicon is None or version != self._built_version:
+            if self._lexicon is not None and version == self._built_version:
+                return self._lexicon
+            changed = (None if self._lexicon is None
+                       else self.records.changed_since(self._built_version))
+            if self._lexicon is not None and changed is not None \
+                    and len(changed) <= MAX_CATCH_UP:
+                ids = list(dict.fromkeys(changed))
+                rows = self.records.contact_rows_for(ids)
+                self._lexicon.update(ids, (ContactRow.from_record(r) for r in rows))
+                log.debug("lexical index caught up with %d contacts", len(ids))
+            else:
                 rows = self.records.contact_rows()
                 self._lexicon = LexicalIndex(ContactRow.from_record(r) for r in rows)
-                self._built_version = version
                 log.debug("lexical index rebuilt: %d contacts", len(self._lexicon))
+            self._built_version = version
             return self._lexicon
 
     # -- search ---------------------------------------------------------------------------

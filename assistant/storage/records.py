@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,15 +13,32 @@ from assistant.errors import NotFoundError
 from assistant.storage import fulltext, phrases
 from assistant.storage.db import Database
 
+CHANGE_LOG = 4096  # contact changes remembered for in-memory indexes to catch up on
+
 
 class RecordStore:
     """Contacts, notes, interactions, profile and drafts in SQLite."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # Bumped on every contact write or delete, so in-memory indexes know to rebuild.
+        # Bumped on every contact write or delete, so in-memory indexes know to catch up; the
+        # last changes are remembered so they can catch up contact by contact.
         self.contacts_version = 0
+        self._changes: deque[tuple[int, str]] = deque(maxlen=CHANGE_LOG)
         self._fill_fulltext()
+
+    def _changed(self, contact_id: str) -> None:
+        self.contacts_version += 1
+        self._changes.append((self.contacts_version, contact_id))
+
+    def changed_since(self, version: int) -> list[str] | None:
+        """Ids of the contacts written or deleted after ``version`` (oldest first, perhaps
+        repeated), or None when that is further back than the store remembers."""
+        if version >= self.contacts_version:
+            return []
+        if not self._changes or self._changes[0][0] > version + 1:
+            return None
+        return [contact_id for number, contact_id in self._changes if number > version]
 
     def _fill_fulltext(self) -> None:
         """Build the keyword index once for a store written before it existed."""
@@ -52,7 +70,7 @@ class RecordStore:
         fulltext.put_contact(conn, contact)
         phrases.hold(conn, contact.id, phrases.phrases_of(contact))
         queue_index(conn, "contact", contact.id, "upsert")
-        self.contacts_version += 1
+        self._changed(contact.id)
 
     def get_contact(self, contact_id: str) -> Contact:
         """Return one contact or raise NotFoundError."""
@@ -129,7 +147,7 @@ class RecordStore:
             queue_index(conn, "contact", contact_id, "delete")
             for note_id in note_ids:
                 queue_index(conn, "note", note_id, "delete")
-            self.contacts_version += 1
+            self._changed(contact_id)
 
     # -- notes and interactions -----------------------------------------------------------
     def put_note(self, note: Note, conn: sqlite3.Connection | None = None) -> None:
