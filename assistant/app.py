@@ -81,6 +81,7 @@ class Warmline:
 
     def close(self) -> None:
         """Release the data dir for another process."""
+        self.search.close()
         self.db.close()
         self.lock.release()
 

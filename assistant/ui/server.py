@@ -47,6 +47,7 @@ def start_server(app: Warmline, host: str, port: int) -> gr.Blocks:
     blocks = build_ui(app)
     blocks.queue(default_concurrency_limit=4)
     blocks.launch(prevent_thread_lock=True, **launch_kwargs(host, port))
+    app.search.warm()  # while the browser opens, not on the first search
     return blocks
 
 

@@ -108,3 +108,9 @@ def test_a_change_log_names_each_contact_written_or_deleted(app: Warmline) -> No
     assert app.records.changed_since(app.records.contacts_version) == []
     changed = app.records.changed_since(start)
     assert changed is not None and changed[:2] == [ana.id, ana.id] and len(changed) == 3
+
+
+def test_warming_builds_the_index_the_first_search_then_uses(app: Warmline) -> None:
+    app.contacts.add("Ana Ruiz", company="Acme Health")
+    built = app.search.warm().result(timeout=30)
+    assert app.search.lexicon() is built and "ana" in str(built.match("ana")[0].why)
