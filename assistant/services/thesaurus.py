@@ -7,6 +7,7 @@ little less credit than the user's own words.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from assistant.services.dedupe import normalize
 
 THESAURUS_FILE = "thesaurus.yaml"  # in the knowledge folder
 SYNONYM_CREDIT = 0.9  # a word the user did not type is good, not equal, evidence
-_STEMMER = snowballstemmer.stemmer("porter")  # the keyword index's stemmer, so stems agree
+_LOCAL = threading.local()  # a stemmer keeps state while it works: one per thread
 # Words that never tell two terms apart. Fewer than search's stopwords on purpose: "had an
 # operation" and "people operations" must not both shrink to "operation".
 FUNCTION_WORDS = frozenset("""
@@ -33,8 +34,12 @@ FUNCTION_WORDS = frozenset("""
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Porter stem of one normalised word ("nurses" and "nursing" give "nurs")."""
-    return str(_STEMMER.stemWord(word))
+    """The Porter stem of one normalised word ("nurses" and "nursing" give "nurs"); the
+    keyword index stems with Porter too, so the two agree."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("porter")
+    return str(stemmer.stemWord(word))
 
 
 def stems(text: str) -> tuple[str, ...]:
