@@ -77,7 +77,7 @@ class Warmline:
 
     def doctor(self) -> HealthReport:
         """Check config, engine, model, records and index."""
-        return diagnose(self.settings, self.choice, self.db, self.sync)
+        return diagnose(self.settings, self.choice, self.db, self.sync, self.search.thesaurus)
 
     def close(self) -> None:
         """Release the data dir for another process."""
@@ -114,7 +114,7 @@ def build_app(
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)
         backup = BackupService(records, sync)
-        thesaurus = Thesaurus.load(settings.knowledge_dir / THESAURUS_FILE)
+        thesaurus = Thesaurus.load_or_empty(settings.knowledge_dir / THESAURUS_FILE)
         search = SearchService(records, index, thesaurus)
         contacts = ContactsService(records, sync, search)
         importer = ImportService(records, sync, backup)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from assistant.errors import WarmlineError
 from assistant.llm.chat import probe
 from assistant.llm.providers import ModelChoice
+from assistant.services.thesaurus import Thesaurus
 from assistant.settings import Settings
 from assistant.storage.db import Database
 from assistant.storage.sync import IndexSync
@@ -52,7 +53,8 @@ class HealthReport:
 
 
 def diagnose(
-    settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync
+    settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync,
+    thesaurus: Thesaurus,
 ) -> HealthReport:
     """Run every check; a failing model is reported, not raised."""
     report = HealthReport(engine=choice.label)
@@ -89,6 +91,10 @@ def diagnose(
             + ("" if in_step else "; run 'warmline reindex'"),
         )
     )
+    report.checks.append(Check(
+        "thesaurus", not thesaurus.problem,
+        thesaurus.problem + "; search runs without synonyms until it is fixed"
+        if thesaurus.problem else f"{len(thesaurus)} groups of words that mean the same"))
     report.versions["python"] = platform.python_version()
     for name in PACKAGES:
         try:

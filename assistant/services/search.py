@@ -92,7 +92,7 @@ class SearchService:
     ) -> None:
         self.records = records
         self.index = index
-        self.thesaurus = thesaurus or Thesaurus([])
+        self.thesaurus = thesaurus if thesaurus is not None else Thesaurus([])
         self.min_similarity = min_similarity
         self._lexicon: LexicalIndex | None = None
         self._built_version = -1

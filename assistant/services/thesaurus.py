@@ -7,6 +7,7 @@ little less credit than the user's own words.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import yaml
 
 from assistant.errors import InputError
 from assistant.services.dedupe import normalize
+
+log = logging.getLogger(__name__)
 
 THESAURUS_FILE = "thesaurus.yaml"  # in the knowledge folder
 SYNONYM_CREDIT = 0.9  # a word the user did not type is good, not equal, evidence
@@ -65,7 +68,8 @@ class Coverage(NamedTuple):
 class Thesaurus:
     """Groups of terms that mean the same; finds them in a query."""
 
-    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
+    def __init__(self, groups: Iterable[Sequence[str]], problem: str = "") -> None:
+        self.problem = problem  # why the file could not be used, for ``warmline doctor``
         self._groups: list[tuple[str, ...]] = []
         self._terms: dict[frozenset[str], int] = {}  # a term's stems -> its group
         self._by_stem: dict[str, list[frozenset[str]]] = {}
@@ -102,6 +106,16 @@ class Thesaurus:
             msg = f"the thesaurus {path} must be a YAML list of lists of terms"
             raise InputError(msg)
         return cls(data)
+
+    @classmethod
+    def load_or_empty(cls, path: Path) -> Thesaurus:
+        """``load``, but a broken file leaves search without synonyms instead of stopping the
+        app; ``problem`` says what is wrong."""
+        try:
+            return cls.load(path)
+        except InputError as e:
+            log.warning("%s; contact search runs without synonyms", e)
+            return cls([], problem=str(e))
 
     def __len__(self) -> int:
         return len(self._groups)

@@ -156,3 +156,17 @@ def test_without_the_thesaurus_search_only_knows_the_users_words(
     people = _network(app)
     found = [r.id for r in app.search.search("who lost their job recently", mode="lexical")]
     assert people["baraka"].id not in found
+
+
+def test_a_broken_thesaurus_file_leaves_search_working_and_doctor_says_why(
+    app_factory: Callable[..., Warmline], tmp_path: Path,
+) -> None:
+    (tmp_path / THESAURUS_FILE).write_text("- [laid off, let go]\n- [fired, Laid-off]\n",
+                                           encoding="utf-8")
+    app = app_factory(knowledge_dir=tmp_path)
+    ana = app.contacts.add("Ana Ruiz", company="Acme Health")
+    assert app.search.search("ana")[0].id == ana.id
+    [check] = [c for c in app.doctor().checks if c.name == "thesaurus"]
+    assert not check.ok
+    assert "'Laid-off' is already in the group 'laid off" in check.detail
+    assert "search runs without synonyms" in check.detail
