@@ -33,16 +33,20 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command; never show a user a traceback."""
     logfile = configure_logging()
     try:
-        code = cli(args=argv, standalone_mode=False)
+        code = cli(args=argv, standalone_mode=False, prog_name="warmline")
         if isinstance(code, int) and code:  # without standalone mode, typer.Exit(n) returns n
             sys.exit(code)
-    except click.exceptions.Exit as e:
+    except (click.exceptions.Exit, typer.Exit) as e:
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, typer.Abort):
         print("warmline: aborted", file=sys.stderr)
         sys.exit(130)
-    except click.ClickException as e:
-        e.show()
+    except (click.ClickException, typer.TyperException) as e:  # Typer vendors its own Click
+        show = getattr(e, "show", None)  # a usage error prints the usage line and the problem
+        if show is not None:
+            show()
+        else:
+            print(f"warmline: {e.format_message()}", file=sys.stderr)
         sys.exit(e.exit_code)
     except WarmlineError as e:
         print(f"warmline: {e}", file=sys.stderr)

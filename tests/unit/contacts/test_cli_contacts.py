@@ -85,6 +85,20 @@ def test_errors_are_one_line_on_stderr_with_a_non_zero_exit(
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (("contacts", "add", "Ana Ruiz"), "Missing option '--name'"),
+    (("contacts", "list", "--bogus"), "No such option: --bogus"),
+    (("contacts", "frobnicate"), "No such command 'frobnicate'"),
+])
+def test_usage_mistakes_show_the_usage_line_not_an_unexpected_error(
+    run_cli: Callable, args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    assert err.startswith("Usage: warmline ") and message in err
+    assert "unexpected error" not in err and "Traceback" not in err
+
+
 def test_unparseable_import_exits_non_zero_and_writes_nothing(
     run_cli: Callable, tmp_path: Path
 ) -> None:
