@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.domain import Contact
 from assistant.services.dedupe import company_key, normalize
-from assistant.storage.phrases import Phrase, contact_phrases, phrases_of
+from assistant.storage.phrases import Phrase, phrases_of, row_phrases
 
 # Words of a question, not of what it asks about ("who do I know at Basalt Freight?").
 STOPWORDS = frozenset("""
@@ -65,11 +65,9 @@ class ContactRow:
         def strings(key: str) -> tuple[str, ...]:
             return tuple(str(v) for v in row.get(key) or ())
 
-        title, company = str(row["title"] or ""), str(row["company"] or "")
-        return cls(str(row["id"]), str(row["name"]), company, title,
-                   str(row["tier"] or "active"), strings("tags"), strings("past_companies"),
-                   tuple(contact_phrases(title, company, strings("interests"),
-                                         str(row.get("how_we_met") or ""))))
+        return cls(str(row["id"]), str(row["name"]), str(row["company"] or ""),
+                   str(row["title"] or ""), str(row["tier"] or "active"), strings("tags"),
+                   strings("past_companies"), tuple(row_phrases(row)))
 
 
 @dataclass

@@ -107,20 +107,19 @@ class SearchService:
             version = self.records.contacts_version
             if self._lexicon is not None and version == self._built_version:
                 return self._lexicon
-            changed = (None if self._lexicon is None
-                       else self.records.changed_since(self._built_version))
-            if self._lexicon is not None and changed is not None \
-                    and len(changed) <= MAX_CATCH_UP:
+            lexicon = self._lexicon
+            changed = None if lexicon is None else self.records.changed_since(self._built_version)
+            if lexicon is not None and changed is not None and len(changed) <= MAX_CATCH_UP:
                 ids = list(dict.fromkeys(changed))
                 rows = self.records.contact_rows_for(ids)
-                self._lexicon.update(ids, (ContactRow.from_record(r) for r in rows))
+                lexicon.update(ids, (ContactRow.from_record(r) for r in rows))
                 log.debug("lexical index caught up with %d contacts", len(ids))
             else:
-                rows = self.records.contact_rows()
-                self._lexicon = LexicalIndex(ContactRow.from_record(r) for r in rows)
-                log.debug("lexical index rebuilt: %d contacts", len(self._lexicon))
-            self._built_version = version
-            return self._lexicon
+                lexicon = LexicalIndex(ContactRow.from_record(r)
+                                       for r in self.records.contact_rows())
+                log.debug("lexical index rebuilt: %d contacts", len(lexicon))
+            self._lexicon, self._built_version = lexicon, version
+            return lexicon
 
     def warm(self) -> Future[LexicalIndex]:
         """Build the name/company index in the background (2 s at 50k contacts), so the

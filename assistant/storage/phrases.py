@@ -77,8 +77,8 @@ def phrases_of(contact: Contact) -> list[Phrase]:
 
 def row_phrases(row: dict[str, Any]) -> list[Phrase]:
     """A contact's phrases from its ``RecordStore.contact_rows`` row (no model parsing)."""
-    return contact_phrases(row["title"], row["company"] or "", row["interests"],
-                           row["how_we_met"])
+    return contact_phrases(row["title"] or "", row["company"] or "", row["interests"] or (),
+                           row.get("how_we_met") or "")
 
 
 def hold(conn: sqlite3.Connection, contact_id: str, phrases: Iterable[Phrase]) -> None:
