@@ -22,6 +22,7 @@ from assistant.services.models import ModelSettingsService
 from assistant.services.outreach import OutreachService
 from assistant.services.pitch import PitchService, note_retriever
 from assistant.services.profile import ProfileService
+from assistant.services.query_rewrite import QueryRewriter
 from assistant.services.resume_review import ResumeReviewService
 from assistant.services.search import SearchService
 from assistant.services.sounding_board import SoundingBoard
@@ -115,7 +116,8 @@ def build_app(
         outreach = OutreachService(records, index, sync, writer)
         backup = BackupService(records, sync)
         thesaurus = Thesaurus.load_or_empty(settings.knowledge_dir / THESAURUS_FILE)
-        search = SearchService(records, index, thesaurus)
+        rewriter = QueryRewriter(prompts, lambda: writer.backend)
+        search = SearchService(records, index, thesaurus, rewrite=rewriter.rewrite)
         contacts = ContactsService(records, sync, search)
         importer = ImportService(records, sync, backup)
         profiles = ProfileService(records)

@@ -7,7 +7,9 @@ The network (``datasets/retrieval_network.jsonl``) is imported through the real 
 - ``lexical``: names and (past) companies, exact, prefix and fuzzy, plus BM25 keywords over
   profiles and notes;
 - ``semantic``: meaning only: profile-phrase vectors (role, interests, how we met) and notes;
-- ``hybrid``: both in one ranking, what the CLI and the UI call.
+- ``hybrid``: both in one ranking, what the CLI and the UI call;
+- ``expanded`` (with ``--expand``): hybrid after asking the configured model for other ways of
+  saying each query (``warmline contacts search --expand``).
 
 Two query sets, each over its own network and scored in its own store, never pooled: ``dev``
 (the set search is tuned against) and ``holdout`` (``datasets/retrieval_holdout.jsonl`` over
@@ -128,6 +130,9 @@ def ranker(mode: str) -> Callable[[Warmline], Ranker]:
 
 
 RANKERS: dict[str, Callable[[Warmline], Ranker]] = {mode: ranker(mode) for mode in MODES}
+EXPANDED = "expanded"
+RANKERS[EXPANDED] = lambda app: lambda query: [
+    r.id for r in app.search.find(query, expand=True, k=DEPTH).results]
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -172,25 +177,30 @@ def run(network: list[dict[str, Any]] | None = None,
         queries: list[dict[str, Any]] | None = None,
         embeddings: Embeddings | None = None, modes: Iterable[str] = MODES,
         suite: str = SUITE) -> dict[str, Any]:
-    """Build a real app in a temporary home, import the network, score every mode."""
+    """Build a real app in a temporary home, import the network, score every mode (the
+    ``expanded`` mode on the model the settings choose; the others never ask a model)."""
     network = load_network(NETWORK) if network is None else network
     queries = load_queries() if queries is None else queries
+    modes = tuple(modes)
     if problems := check_queries(queries, network):
         msg = "the retrieval query set disagrees with the network: " + "; ".join(problems[:3])
         raise InputError(msg)
     if embeddings is None:
         embeddings = _default_embeddings()
     with tempfile.TemporaryDirectory(prefix="warmline-eval-") as tmp:
-        app = build_app(load_settings(home=Path(tmp)), backend=None, embeddings=embeddings)
+        model: dict[str, Any] = {} if EXPANDED in modes else {"backend": None}
+        app = build_app(load_settings(home=Path(tmp)), embeddings=embeddings, **model)
         try:
             report = load_into(app, network)
             results = evaluate(app, queries, modes)
+            engine = app.engine
         finally:
             app.close()
     hybrid = results.get("hybrid", {}).get(f"recall_at_{K}")
     return {
         "suite": suite,
         "embeddings": getattr(embeddings, "name", type(embeddings).__name__),
+        "engine": engine,
         "contacts": report.added + report.updated,
         "notes": sum(len(c["notes"]) for c in network),
         "queries": len(queries),
@@ -234,9 +244,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", choices=(*SETS, "all"), default="dev", dest="query_set",
                         help="query set: dev (tuned against), holdout (never tuned) or all "
                              "(each reported separately)")
+    parser.add_argument("--expand", action="store_true",
+                        help=f"also score '{EXPANDED}': hybrid after asking the configured "
+                             "model for other ways of saying each query")
     args = parser.parse_args(argv)
+    modes = (*MODES, EXPANDED) if args.expand else MODES
     if args.query_set == "all":
-        reports = run_sets(SETS)
+        reports = run_sets(SETS, modes=modes)
         if args.json:
             print(json.dumps(reports, ensure_ascii=False))  # noqa: T201
             return
@@ -244,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"[{name}] {report['queries']} queries")  # noqa: T201
             _print_rows(report)
         return
-    report = run() if args.query_set == "dev" else run_set(args.query_set)
+    report = run_set(args.query_set, modes=modes)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))  # noqa: T201
         return

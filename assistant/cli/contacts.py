@@ -14,6 +14,7 @@ from assistant.cli.core import JSON
 from assistant.domain import Contact
 from assistant.services.contacts import ContactDetail
 from assistant.services.importing import ImportReport
+from assistant.services.query_rewrite import Rewrite
 from assistant.services.search import SearchResult
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
@@ -62,14 +63,16 @@ def search(
     mode: Annotated[str, typer.Option(
         "--mode", help="hybrid (default), lexical (names, companies, keywords) or semantic "
         "(meaning only): to see why something ranks where it does.")] = "hybrid",
+    expand: Annotated[bool, typer.Option(
+        "--expand", help="Also ask the configured model for other ways of saying it "
+        "('arborist' for 'who looks after trees'); costs one model call.")] = False,
     json_out: JSON = False,
 ) -> None:
     """Search by name, company, title, notes and interests, best first."""
     with open_app() as app:
-        results = app.search.search(query, k=limit, tier=tier, tag=tag, company=company,
-                                    mode=mode)
-    emit(json_out, lambda: {"results": [r.to_json() for r in results]},
-         lambda: _print_results(results))
+        found = app.search.find(query, expand=expand, k=limit, tier=tier, tag=tag,
+                                company=company, mode=mode)
+    emit(json_out, found.to_json, lambda: _print_results(found.results, found.rewrite))
 
 
 def show(
@@ -165,7 +168,12 @@ def _print_contacts(contacts: list[Contact]) -> None:
     console.print(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}")
 
 
-def _print_results(results: list[SearchResult]) -> None:
+def _print_results(results: list[SearchResult], rewrite: Rewrite | None = None) -> None:
+    if rewrite and rewrite.terms:
+        console.print(f"[dim]Also searched for (from {rewrite.engine}): "
+                      f"{', '.join(rewrite.terms)}[/dim]", highlight=False)
+    elif rewrite and rewrite.notice:
+        console.print(f"[yellow]{rewrite.notice}[/yellow]", highlight=False)
     if not results:
         console.print("No matches.")
         return

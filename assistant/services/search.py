@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.domain import Contact, Note
 from assistant.errors import InputError
 from assistant.services.dedupe import normalize
 from assistant.services.lexicon import ContactRow, LexicalIndex, query_words
-from assistant.services.thesaurus import Thesaurus, coverage
+from assistant.services.query_rewrite import Rewrite
+from assistant.services.thesaurus import Thesaurus, coverage, rewrite_slot
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
 
@@ -26,6 +27,9 @@ BM25_SHARE = 0.09  # orders rows that hold as much of the query; below 1 - SYNON
 # a synonym never outranks the user's own word
 # Each further kind of evidence (keywords and meaning agree) lifts a result a little less.
 SUPPORT_WEIGHTS = (0.3, 0.15)
+# A model's other ways of saying the query (opt-in) count less than the team's thesaurus: the
+# model does not know the user's network, and small models wander.
+MODEL_CREDIT = 0.8
 # When the query is only an employer's name, a role ("Analyst at Acme") and notes about Acme
 # restate it: they only order people the name match ranks equally.
 TIE_BREAK = 0.05
@@ -38,6 +42,7 @@ MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
 MODES = ("hybrid", "lexical", "semantic")
 FIELDS = ("name", "company", "past_company")
+VIA = "warmline_via"  # a hit's metadata key: the other wording of the query that found it
 
 
 @dataclass
@@ -58,6 +63,19 @@ class SearchResult:
         return {"id": self.id, "name": self.name, "company": self.company, "title": self.title,
                 "tier": self.tier, "tags": self.tags, "score": round(self.score, 4),
                 "why": self.why}
+
+
+@dataclass
+class Found:
+    """A ranking, and what a model added to the query when asked to (``expand``)."""
+
+    results: list[SearchResult]
+    rewrite: Rewrite | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"results": [...]}``, plus ``expanded`` (terms, engine, notice) when asked."""
+        found: dict[str, Any] = {"results": [r.to_json() for r in self.results]}
+        return {**found, "expanded": self.rewrite.to_json()} if self.rewrite else found
 
 
 @dataclass
@@ -89,9 +107,11 @@ class SearchService:
     def __init__(
         self, records: RecordStore, index: SearchIndex, thesaurus: Thesaurus | None = None,
         min_similarity: float = MIN_SIMILARITY,
+        rewrite: Callable[[str], Rewrite] | None = None,
     ) -> None:
         self.records = records
         self.index = index
+        self.rewrite = rewrite  # other wordings of a query, from a model (``QueryRewriter``)
         self.thesaurus = thesaurus if thesaurus is not None else Thesaurus([])
         self.min_similarity = min_similarity
         self._lexicon: LexicalIndex | None = None
@@ -131,13 +151,24 @@ class SearchService:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     # -- search ---------------------------------------------------------------------------
+    def find(self, query: str, *, expand: bool = False, **options: Any) -> Found:
+        """``search``; with ``expand``, first ask the model for other ways of saying it."""
+        rewrite = None
+        if expand and query.strip():
+            rewrite = (self.rewrite(query) if self.rewrite is not None
+                       else Rewrite(query, notice="search has no model to ask"))
+        return Found(self.search(query, also=rewrite.terms if rewrite else (), **options),
+                     rewrite)
+
     def search(
         self, query: str, *, k: int = 20, tier: str = "", tag: str = "", company: str = "",
-        fields: tuple[str, ...] = FIELDS, mode: str = "hybrid",
+        fields: tuple[str, ...] = FIELDS, mode: str = "hybrid", also: Sequence[str] = (),
     ) -> list[SearchResult]:
         """Contacts best matching ``query`` (names, companies, profiles, notes), best first.
 
         ``mode`` "lexical" uses names, companies and keywords only; "semantic" only meaning.
+        ``also`` are other ways of saying the query (a model's, see ``QueryRewriter``): profiles
+        and notes that say one of them count, a little less than the user's own words.
         """
         if mode not in MODES:
             msg = f"unknown search mode '{mode}'; use one of {', '.join(MODES)}"
@@ -150,7 +181,7 @@ class SearchService:
         # Enough semantic candidates to survive the filters, but bounded. The query is embedded
         # and searched while the lexical match runs here (ONNX and Chroma release the GIL).
         wide = min(k * 3 if allowed is None else k * 10, MAX_SEMANTIC)
-        meaning = (self._pool.submit(self._meaning, query, wide) if mode != "lexical"
+        meaning = (self._pool.submit(self._meaning, query, wide, also) if mode != "lexical"
                    else None)
         candidates: dict[str, _Candidate] = {}
 
@@ -167,7 +198,7 @@ class SearchService:
                     cand.company_only = match.company_only
                     for number, why in enumerate(match.why):
                         cand.because(f"lexical{number}", why)
-            self._add_keywords(query, candidate)
+            self._add_keywords(query, candidate, also)
         if meaning is not None:
             phrase_hits, note_hits = meaning.result()
             for hit in phrase_hits:
@@ -175,12 +206,12 @@ class SearchService:
                 for contact_id in lexicon.with_phrase(hit.id):
                     if (cand := candidate(contact_id)) and strength > cand.profile:
                         cand.profile = strength
-                        cand.reasons["profile"] = f"profile: '{_snippet(hit.text)}'"
+                        cand.reasons["profile"] = f"profile: '{_snippet(hit.text)}'{_via(hit)}"
             for hit in note_hits:
                 owner = str(hit.metadata.get("contact_id") or "")
                 if cand := candidate(owner):
                     cand.notes = max(cand.notes, self._strength(hit.score))
-                    cand.because(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'")
+                    cand.because(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'{_via(hit)}")
         scored = [(cand.score, cid) for cid, cand in candidates.items()]
         ranked = sorted(((score, cid) for score, cid in scored if score >= MIN_SCORE),
                         key=lambda sc: (-sc[0], lexicon.contact(sc[1]).name))
@@ -188,13 +219,15 @@ class SearchService:
                 for score, cid in ranked[:k]]
 
     def _add_keywords(
-        self, query: str, candidate: Callable[[str], _Candidate | None]
+        self, query: str, candidate: Callable[[str], _Candidate | None], also: Sequence[str]
     ) -> None:
         """Keyword evidence from profiles and notes: the share of the query's words a row
         holds (stemmed: "designer" finds "designers"; the thesaurus lets "lost their job"
         find "laid off"), then BM25 among equals."""
         words = query_words(query)
         slots = self.thesaurus.slots(query)
+        if also and (rewritten := rewrite_slot(query, also, MODEL_CREDIT)):
+            slots.append(rewritten)
         terms = dict.fromkeys([*words, *(phrase for s in slots for phrase in s.phrases)])
         hits = self.records.text_search(list(terms), MAX_FULLTEXT)
         top = max((h.score for h in hits), default=0.0)
@@ -213,13 +246,29 @@ class SearchService:
                 cand.because("keywords",
                              f"profile mentions '{_snippet(hit.snippet)}'{another_way}")
 
-    def _meaning(self, query: str, k: int) -> tuple[list[Hit], list[Hit]]:
-        """Phrase and note hits for one embedding of the query."""
+    def _meaning(self, query: str, k: int, also: Sequence[str] = ()) -> tuple[list[Hit], list[Hit]]:
+        """Phrase and note hits for the query's embedding (and, counting ``MODEL_CREDIT``,
+        for those of its other wordings), the best of each text."""
         if self.index.count("contact") + self.index.count("note") == 0:
             return [], []
-        vector = self.index.embed_query(query)
-        return (self._above_floor(self.index.search_vector("contact", vector, k)),
-                self._above_floor(self.index.search_vector("note", vector, k)))
+        vectors = [self.index.embed_query(query)]
+        vectors += self.index.embed_documents(list(also)) if also else []
+        wordings = [query, *also]
+        return (self._best_hits("contact", wordings, vectors, k),
+                self._best_hits("note", wordings, vectors, k))
+
+    def _best_hits(self, kind: str, wordings: list[str], vectors: list[list[float]],
+                   k: int) -> list[Hit]:
+        best: dict[str, Hit] = {}
+        for number, (wording, vector) in enumerate(zip(wordings, vectors, strict=True)):
+            for hit in self._above_floor(self.index.search_vector(kind, vector, k)):
+                if number:  # another wording: the strength it maps to counts MODEL_CREDIT
+                    floor = self.min_similarity
+                    hit = replace(hit, score=floor + MODEL_CREDIT * (hit.score - floor),
+                                  metadata={**hit.metadata, VIA: wording})
+                if hit.id not in best or hit.score > best[hit.id].score:
+                    best[hit.id] = hit
+        return sorted(best.values(), key=lambda h: -h.score)[:k]
 
     def contacts_for_goal(self, goal_text: str, k: int = 10) -> list[SearchResult]:
         """Contacts who could help with a goal: companies it names, then meaning."""
@@ -269,6 +318,12 @@ class SearchService:
     def _result(contact: ContactRow, score: float, why: list[str]) -> SearchResult:
         return SearchResult(contact.id, contact.name, contact.company, contact.title,
                             contact.tier, list(contact.tags), score, why)
+
+
+def _via(hit: Hit) -> str:
+    """" (like 'tree surgeon')" when a hit came from another wording of the query."""
+    wording = hit.metadata.get(VIA)
+    return f" (like '{wording}')" if wording else ""
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:

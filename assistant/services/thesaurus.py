@@ -58,6 +58,10 @@ class Slot:
     term: str  # the query's own words for it ("long distance running" for "long runs")
     terms: tuple[tuple[str, ...], ...]  # each other term, as stems
     phrases: tuple[str, ...]  # each other term as the keyword index should look for it
+    credit: float = SYNONYM_CREDIT  # what a word said another way counts
+    # Strict: the words of a term of several words count only together. A model's rewrite of
+    # the whole query is not strict: a text holding some of the query's own words keeps them.
+    strict: bool = True
 
 
 class Coverage(NamedTuple):
@@ -141,10 +145,22 @@ class Thesaurus:
         return slots
 
 
+def rewrite_slot(query: str, terms: Sequence[str], credit: float) -> Slot | None:
+    """A model's other ways of saying the whole query, as one slot over its words: a text
+    holding one of them holds every word of the query, at ``credit``."""
+    typed = normalize(query).split()
+    at = [i for i, w in enumerate(typed) if w not in FUNCTION_WORDS]
+    others = [t for t in dict.fromkeys(normalize(t) for t in terms) if stems(t)]
+    if not at or not others:
+        return None
+    return Slot(frozenset(stem(typed[i]) for i in at), " ".join(typed[at[0]:at[-1] + 1]),
+                tuple(stems(t) for t in others), tuple(others), credit, strict=False)
+
+
 def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str]) -> Coverage:
     """The share of the query's words a text holds, given the words it matched (``marked``).
 
-    A word it holds counts 1; a word it says another way counts ``SYNONYM_CREDIT``. The words
+    A word it holds counts 1; a word it says another way counts its slot's credit. The words
     of a term of several words count only together: a text about "operations" does not hold
     "had an operation", one about "surgery" does.
     """
@@ -156,15 +172,15 @@ def coverage(words: Sequence[str], slots: Sequence[Slot], marked: Iterable[str])
     for slot in slots:
         other = next((phrase for term, phrase in zip(slot.terms, slot.phrases, strict=True)
                       if all(s in held for s in term)), None)
-        whole = len(slot.covers) > 1
+        whole = slot.strict and len(slot.covers) > 1
         before = dict(credit)
         for w in credit:
             if stem(w) not in slot.covers:
                 continue
             if whole and not slot.covers <= held:
-                credit[w] = SYNONYM_CREDIT if other else 0.0
+                credit[w] = slot.credit if other else 0.0
             elif other:
-                credit[w] = max(credit[w], SYNONYM_CREDIT)
+                credit[w] = max(credit[w], slot.credit)
         if other and any(credit[w] > before[w] for w in credit):
             said.append(f"'{other}' for '{slot.term}'")
     return Coverage(sum(credit[w] for w in words) / len(words), tuple(said))

@@ -11,10 +11,11 @@ import pytest
 from gradio_client import Client, handle_file
 
 from assistant.app import Warmline, build_app
+from assistant.domain import Contact, Note
 from assistant.settings import load_settings
 from assistant.ui.server import start_server
 from tests.exports import Person, hidden_profile, linkedin_connections_csv, markdown_notes
-from tests.fakes import HashEmbeddings
+from tests.fakes import FakeChatModel, HashEmbeddings, fake_backend
 from tests.integration.llm_server import free_port
 
 PEOPLE = [
@@ -32,10 +33,8 @@ class Running:
     client: Client
 
 
-@pytest.fixture
-def running(tmp_path: Path) -> Iterator[Running]:
-    app = build_app(load_settings(home=tmp_path / "home"), backend=None,
-                    embeddings=HashEmbeddings())
+def serve(app: Warmline) -> Iterator[Running]:
+    """The app on a real Gradio server on loopback, with a client; closed afterwards."""
     port = free_port()
     blocks = start_server(app, "127.0.0.1", port)
     try:
@@ -43,6 +42,23 @@ def running(tmp_path: Path) -> Iterator[Running]:
     finally:
         blocks.close()
         app.close()
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[Running]:
+    yield from serve(build_app(load_settings(home=tmp_path / "home"), backend=None,
+                               embeddings=HashEmbeddings()))
+
+
+@pytest.fixture
+def model() -> FakeChatModel:
+    return FakeChatModel()
+
+
+@pytest.fixture
+def running_on_model(tmp_path: Path, model: FakeChatModel) -> Iterator[Running]:
+    yield from serve(build_app(load_settings(home=tmp_path / "home"),
+                               backend=fake_backend(model), embeddings=HashEmbeddings()))
 
 
 def write(path: Path, data: bytes) -> str:
@@ -80,3 +96,22 @@ def test_a_bad_file_is_one_clear_error_and_writes_nothing(running: Running,
         running.client.predict(handle_file(bad), api_name="/import_file")
     assert "Traceback" not in str(caught.value)
     assert running.app.records.count_contacts() == 0
+
+
+def test_search_contacts_can_ask_the_model_for_other_wordings(
+    running_on_model: Running, model: FakeChatModel
+) -> None:
+    running = running_on_model
+    app = running.app
+    surgeon = Contact(name="Tomas Reyes", company="City Parks")
+    app.records.put_contact(surgeon)
+    app.records.put_note(Note(contact_id=surgeon.id, text="Works as a tree surgeon now"))
+    app.sync.reconcile()
+    plain = running.client.predict(query="arborist", api_name="/search_contacts")
+    assert plain == {"results": []} and model.received == []
+    model.enqueue("1. Tree surgeon\n2. Tree care")
+    found = running.client.predict(query="arborist", expand=True, api_name="/search_contacts")
+    assert found["expanded"] == {"terms": ["tree surgeon", "tree care"],
+                                 "engine": "fake:model", "notice": ""}
+    assert [r["name"] for r in found["results"]] == ["Tomas Reyes"]
+    assert "('tree surgeon' for 'arborist')" in found["results"][0]["why"][0]

@@ -110,6 +110,24 @@ def test_a_draft_through_the_real_app_graph(llm_server: LlamaServer) -> None:
 
 
 @pytest.mark.llm_server
+def test_search_asks_the_real_model_for_other_wordings(llm_server: LlamaServer) -> None:
+    settings = load_settings(provider="auto", detect_ports=[llm_server.port],
+                             timeout_s=MODEL_TIMEOUT_S)
+    app = build_app(settings)
+    try:
+        ana = add_ana(app)
+        found = app.search.find("marathon", expand=True, k=5)
+    finally:
+        app.close()
+    rewrite = found.rewrite
+    assert rewrite is not None and rewrite.engine == expected_label(llm_server)
+    print(f"\nOUTCOME: the model offered {list(rewrite.terms)}")  # noqa: T201 - for the report
+    # A 135M model's terms are often poor: whatever it says, the user's own word ranks first.
+    assert rewrite.terms or rewrite.notice == f"{rewrite.engine} offered no other terms"
+    assert [r.id for r in found.results][:1] == [ana]
+
+
+@pytest.mark.llm_server
 def test_a_server_that_goes_away_falls_back_with_a_notice(
     second_llm_server: LlamaServer,
 ) -> None:

@@ -12,6 +12,8 @@ from assistant.domain import Tier
 from assistant.errors import WarmlineError
 from assistant.services.contacts import MAX_CADENCE_DAYS, ContactDetail
 from assistant.services.importing import FORMATS
+from assistant.services.query_rewrite import Rewrite
+from assistant.services.search import Found, SearchResult
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
 TABLE_ROWS = 500
@@ -41,6 +43,21 @@ def report_markdown(report: dict[str, Any]) -> str:
     if report.get("notice"):
         lines.append(f"⚠️ {report['notice']}")
     return "\n\n".join(lines)
+
+
+def rewrite_markdown(rewrite: Rewrite | None) -> str:
+    """What the model added to a search, or why it added nothing."""
+    if rewrite is None:
+        return ""
+    if rewrite.terms:
+        return f"Also searched for (from {rewrite.engine}): " + ", ".join(rewrite.terms)
+    return f"⚠️ {rewrite.notice}" if rewrite.notice else ""
+
+
+def table_rows(results: list[SearchResult]) -> list[list[Any]]:
+    """Search results as the contacts table shows them."""
+    return [[r.name, r.company, r.title, r.tier, ", ".join(r.tags), round(r.score, 3),
+             "; ".join(r.why), r.id] for r in results]
 
 
 def detail_markdown(detail: ContactDetail) -> str:
@@ -95,14 +112,25 @@ def build(app: Warmline) -> None:
         tier = gr.Dropdown(ANY_TIER, value="", label="Tier", elem_id="contacts-filter-tier")
         tag = gr.Textbox(label="Tag", elem_id="contacts-filter-tag")
         company = gr.Textbox(label="Company", elem_id="contacts-filter-company")
-    search_btn = gr.Button("Search", elem_id="contacts-search-button")
-    filters = [query, tier, tag, company]
+    with gr.Row():
+        search_btn = gr.Button("Search", elem_id="contacts-search-button", scale=3)
+        expand = gr.Checkbox(label="Ask the model for other ways of saying it", scale=1,
+                             info="'arborist' for 'who looks after trees'; one model call",
+                             elem_id="contacts-search-expand")
+    expanded = gr.Markdown(elem_id="contacts-search-expanded")
+    filters = [query, tier, tag, company, expand]
 
-    def rows(q: str = "", t: str = "", g: str = "", c: str = "") -> list[list[Any]]:
-        results = app.search.search(q or "", k=TABLE_ROWS, tier=t or "", tag=g or "",
-                                    company=c or "")
-        return [[r.name, r.company, r.title, r.tier, ", ".join(r.tags), round(r.score, 3),
-                 "; ".join(r.why), r.id] for r in results]
+    def found(q: str = "", t: str = "", g: str = "", c: str = "", x: bool = False) -> Found:
+        # Rewrites are remembered, so refreshing the table after an edit asks no model again.
+        return app.search.find(q or "", expand=bool(x), k=TABLE_ROWS, tier=t or "",
+                               tag=g or "", company=c or "")
+
+    def rows(*f: Any) -> list[list[Any]]:
+        return table_rows(found(*f).results)
+
+    def on_search(*f: Any) -> tuple[list[list[Any]], str]:
+        result = found(*f)
+        return table_rows(result.results), rewrite_markdown(result.rewrite)
 
     table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="contacts-table")
 
@@ -175,12 +203,12 @@ def build(app: Warmline) -> None:
         return report.to_json()
 
     def api_search(query: str, tier: str = "", tag: str = "", company: str = "",
-                   limit: int = 20) -> dict[str, Any]:
+                   limit: int = 20, expand: bool = False) -> dict[str, Any]:
         try:
-            results = app.search.search(query, k=int(limit), tier=tier, tag=tag, company=company)
+            return app.search.find(query, expand=bool(expand), k=int(limit), tier=tier,
+                                   tag=tag, company=company).to_json()
         except WarmlineError as e:
             raise user_error(str(e)) from e
-        return {"results": [r.to_json() for r in results]}
 
     def on_open(name_or_id: str) -> list[Any]:
         return [*page_values(app.contacts.find(name_or_id).id), ""]
@@ -239,8 +267,9 @@ def build(app: Warmline) -> None:
     # Gradio 6's page skips .then() after an error, so a failed import needs .failure() too.
     imported.then(lambda: None, None, upload, **private)
     imported.failure(lambda: None, None, upload, **private)
-    for trigger in (query.submit, search_btn.click, tier.change, tag.submit, company.submit):
-        trigger(guarded(rows), filters, table, **private)
+    for trigger in (query.submit, search_btn.click, tier.change, tag.submit, company.submit,
+                    expand.input):
+        trigger(guarded(on_search), filters, [table, expanded], **private)
     table.select(on_select, None, [*page_outputs, status], **private)
     for trigger in (open_box.submit, open_btn.click):
         trigger(guarded(on_open), open_box, [*page_outputs, status], **private)

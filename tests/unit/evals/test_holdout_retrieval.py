@@ -148,8 +148,9 @@ def test_main_set_option(capsys: pytest.CaptureFixture[str]) -> None:
     modes.main(["--set", "holdout", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert report["suite"] == "suite-holdout"
-    assert {"suite", "embeddings", "contacts", "notes", "queries", "k", "mrr_depth", "target",
-            "modes"} == set(report)
+    assert {"suite", "embeddings", "engine", "contacts", "notes", "queries", "k", "mrr_depth",
+            "target", "modes"} == set(report)
+    assert report["engine"] == "offline" and set(report["modes"]) == set(modes.MODES)
     modes.main(["--set", "all", "--json"])
     nested = json.loads(capsys.readouterr().out)
     assert set(nested) == {"dev", "holdout"}
@@ -165,9 +166,20 @@ def test_main_defaults_to_the_dev_set(monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     canned = {"suite": "retrieval-network", "modes": {"hybrid": {
         "recall_at_5": 0.5, "mrr": 0.25, "median_ms": 1.0}}}
-    monkeypatch.setattr(modes, "run", lambda: canned)
+    monkeypatch.setattr(modes, "run_set", lambda name, modes: {**canned, "set": name})
     modes.main(["--json"])
-    assert json.loads(capsys.readouterr().out) == canned
+    assert json.loads(capsys.readouterr().out) == {**canned, "set": "dev"}
+
+
+def test_expand_scores_search_after_asking_the_configured_model(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("WARMLINE_PROVIDER", "offline")  # no model: expanded equals hybrid
+    modes.main(["--set", "holdout", "--json", "--expand"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["engine"] == "offline"
+    assert list(report["modes"]) == [*modes.MODES, modes.EXPANDED]
+    expanded, hybrid = report["modes"][modes.EXPANDED], report["modes"]["hybrid"]
+    assert (expanded["recall_at_5"], expanded["mrr"]) == (hybrid["recall_at_5"], hybrid["mrr"])
 
 
 def test_an_unknown_set_is_refused() -> None:
