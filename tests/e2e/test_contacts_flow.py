@@ -142,6 +142,15 @@ def test_import_search_open_note_edit_and_delete_a_contact(
     priya = next(r for r in rows if r["name"] == "Priya Natarajan")
     assert "Clinical Pharmacist" in priya["why"]
 
+    # Asking the model for other wordings: with no model, the page says it searched as typed.
+    page.locator("#contacts-search-expand input").check()
+    page.locator("#contacts-search-expanded").get_by_text(
+        "no model is configured, so only your words").wait_for()
+    rows = wait_for_rows(page, TABLE, lambda r: "Priya Natarajan" in names(r[:2]),
+                         "the same ranking without a model")
+    page.locator("#contacts-search-expand input").uncheck()
+    page.locator("#contacts-search-expanded").get_by_text("no model").wait_for(state="detached")
+
     show_everyone(page, PEOPLE)
     fill(page, "contacts-filter-company", "Acme")
     submit(page, "contacts-filter-company")
