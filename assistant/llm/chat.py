@@ -8,7 +8,6 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
@@ -59,6 +58,8 @@ class ChatBackend:
 
         ``max_tokens`` caps this reply below the backend's ``MAX_OUTPUT_TOKENS``.
         """
+        import openai  # here, not at the top: 0.4 s of every CLI command that never calls it
+
         self._ensure_model()
         parts: list[str] = []
         extra = self._cap(min(max_tokens, MAX_OUTPUT_TOKENS)) if max_tokens else {}

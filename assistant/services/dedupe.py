@@ -28,9 +28,10 @@ _LISTS = ("past_companies", "emails", "phones", "urls", "tags", "interests", "so
 
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free text with single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).replace("_", " ").split())
+    if not text.isascii():  # ASCII has no accents to take off: half the time at 50k contacts
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
 def company_key(company: str) -> str:

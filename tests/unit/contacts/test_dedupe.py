@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.domain import Contact
 from assistant.services.dedupe import (
@@ -20,6 +25,14 @@ def test_normalize_and_company_key_ignore_case_accents_and_legal_suffixes() -> N
     assert company_key("Northwind Robotics, Inc.") == company_key("NORTHWIND ROBOTICS")
     assert company_key("The Acme Company") == "acme"
     assert company_key("Inc") == "inc"  # a name that is only a suffix is kept
+
+
+@given(st.text(max_size=60))
+def test_normalize_skips_decomposing_only_text_it_would_not_change(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text)  # the long way, for every text
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert normalize(text) == " ".join(re.sub(r"[^\w]+", " ", plain.casefold())
+                                       .replace("_", " ").split())
 
 
 def test_name_similarity_tolerates_order_typos_and_middle_names() -> None:
