@@ -26,7 +26,7 @@ from assistant.llm.entity_lexicon import (
     TITLE_MARKERS,
 )
 
-EntityKind = Literal["name", "number", "credential"]
+EntityKind = Literal["name", "number", "credential", "address"]
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:(?P<cur>[$€£])\s?)?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
@@ -46,6 +46,7 @@ _SCALES = {
 }
 # URLs and e-mail addresses carry digits and capitals that are not claims.
 _ADDRESSES = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_TRAILING = ".,;:!?)]}>\"'’”"  # sentence punctuation after a link is not part of it
 _TOKEN = re.compile(r"[^\s/—–]+|[/—–]")
 _EDGE_PUNCT = "\"'`“”‘’()[]{}<>*_,;:.!?…«»~|-•#"
 _CAMEL = re.compile(r"^[a-z]{1,3}[A-Z]|^[A-Z][a-z]+[A-Z]")
@@ -114,6 +115,15 @@ def find_numbers(text: str) -> list[Entity]:
         Entity(m.group().strip(), "number", _number_key(m), m.start())
         for m in _NUMBER.finditer(text)
     ]
+
+
+def find_addresses(text: str) -> list[Entity]:
+    """Email addresses and web links: a draft may only repeat ones its sources give."""
+    found = []
+    for m in _ADDRESSES.finditer(text):
+        address = m.group().rstrip(_TRAILING)
+        found.append(Entity(address, "address", address.casefold(), m.start()))
+    return found
 
 
 def find_credentials(text: str) -> list[Entity]:
@@ -245,13 +255,14 @@ def find_names(text: str) -> list[Entity]:
 
 
 def find_entities(text: str) -> list[Entity]:
-    """All entity mentions in order of appearance, names, numbers and credentials together."""
-    found = [*find_names(text), *find_numbers(text), *find_credentials(text)]
+    """All entity mentions in order of appearance: names, numbers, credentials, addresses."""
+    found = [*find_names(text), *find_numbers(text), *find_credentials(text),
+             *find_addresses(text)]
     return sorted(found, key=lambda e: e.start)
 
 
 def extract_entities(text: str) -> set[str]:
-    """The surface forms of every name, number and credential in the text."""
+    """The surface forms of every name, number, credential and address in the text."""
     return {e.text for e in find_entities(text)}
 
 
@@ -267,9 +278,12 @@ class SourceIndex:
         self._named = [[w for w in words if len(w) > 1 or not w.isalpha()] for words in
                        self._words]
         self._numbers = {e.key for t in texts for e in find_numbers(t)}
+        self._addresses = {e.key for t in texts for e in find_addresses(t)}
 
     def supports(self, entity: Entity) -> bool:
         """Whether some source states this entity."""
+        if entity.kind == "address":  # exactly: one changed letter reaches someone else
+            return entity.key in self._addresses
         if entity.kind == "number":
             if entity.key in self._numbers:
                 return True
@@ -314,5 +328,6 @@ def _in_order(wanted: Sequence[str], words: Sequence[str], max_gap: int = 1) -> 
 def unsupported_entities(
     output: str, sources: Sequence[str], *, allowed: Iterable[str] = ()
 ) -> list[str]:
-    """Names, companies, numbers and credentials in ``output`` that appear in no source."""
+    """Names, companies, numbers, credentials, emails and links in ``output`` that appear in
+    no source."""
     return SourceIndex([*sources, *allowed]).unsupported(output)

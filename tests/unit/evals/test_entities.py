@@ -90,6 +90,23 @@ def test_number_words_are_not_numbers_and_urls_are_ignored() -> None:
     assert [e for e in find_entities(text) if e.kind == "number"] == []
 
 
+def test_emails_and_links_are_addresses_without_trailing_punctuation() -> None:
+    text = "See https://stripe.com/jobs/12345, or mail Maya99@Example.com. (www.acme.io)"
+    assert [(e.text, e.kind) for e in find_entities(text) if e.kind == "address"] == [
+        ("https://stripe.com/jobs/12345", "address"), ("Maya99@Example.com", "address"),
+        ("www.acme.io", "address")]
+
+
+def test_an_invented_or_altered_address_is_flagged_a_given_one_passes() -> None:
+    sources = ["Maya's email is maya@stripe.com; the posting: https://stripe.com/jobs/42."]
+    assert unsupported_entities("Write to Maya@Stripe.com about https://stripe.com/jobs/42!",
+                                sources) == []
+    assert unsupported_entities("Mail maya@stripe.co or see https://stripe.com/jobs/43.",
+                                sources) == ["maya@stripe.co", "https://stripe.com/jobs/43"]
+    assert unsupported_entities("Her CV: https://maya.dev/cv.pdf", sources) == [
+        "https://maya.dev/cv.pdf"]
+
+
 def test_digits_glued_to_letters_are_not_numbers() -> None:
     assert [
         e.text for e in find_entities("Our B2B revenue in Q3 grew.") if e.kind == "number"
