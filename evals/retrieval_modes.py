@@ -11,10 +11,12 @@ The network (``datasets/retrieval_network.jsonl``) is imported through the real 
 - ``expanded`` (with ``--expand``): hybrid after asking the configured model for other ways of
   saying each query (``warmline contacts search --expand``).
 
-Two query sets, each over its own network and scored in its own store, never pooled: ``dev``
-(the set search is tuned against) and ``holdout`` (``datasets/retrieval_holdout.jsonl`` over
+Query sets, each over its own network and scored in its own store, never pooled: ``dev``
+(the set search is tuned against), ``holdout`` (``datasets/retrieval_holdout.jsonl`` over
 ``datasets/retrieval_holdout_network.jsonl``, written once and never tuned against: an honest
-check that search generalises).
+check that search generalises) and ``holdout2`` (``datasets/retrieval_holdout2.jsonl`` over
+``datasets/retrieval_holdout2_network.jsonl``: a fresh held-out set, written blind to how
+search works, once ``holdout`` had been seen).
 
 Run it with ``warmline eval-retrieval`` (dev) or ``python -m evals.retrieval_modes --set all``.
 """
@@ -39,16 +41,19 @@ from assistant.services.importing import ImportReport
 from assistant.settings import load_settings
 from evals.metrics import mean, recall_at_k, reciprocal_rank
 from evals.synthetic_network import DATASET as NETWORK
+from evals.synthetic_network import HOLDOUT2_DATASET as HOLDOUT2_NETWORK
 from evals.synthetic_network import HOLDOUT_DATASET as HOLDOUT_NETWORK
 from evals.synthetic_network import load_network
 
 SUITE = "retrieval-network"
 QUERIES = Path(__file__).parent / "datasets" / "retrieval.jsonl"
 HOLDOUT_QUERIES = Path(__file__).parent / "datasets" / "retrieval_holdout.jsonl"
+HOLDOUT2_QUERIES = Path(__file__).parent / "datasets" / "retrieval_holdout2.jsonl"
 # set name -> (suite, network, queries); "all" on the command line runs each in turn
 SETS: dict[str, tuple[str, Path, Path]] = {
     "dev": (SUITE, NETWORK, QUERIES),
     "holdout": (f"{SUITE}-holdout", HOLDOUT_NETWORK, HOLDOUT_QUERIES),
+    "holdout2": (f"{SUITE}-holdout2", HOLDOUT2_NETWORK, HOLDOUT2_QUERIES),
 }
 MODES = ("lexical", "semantic", "hybrid")
 K = 5
@@ -214,7 +219,7 @@ def run(network: list[dict[str, Any]] | None = None,
 
 def run_set(name: str, embeddings: Embeddings | None = None,
             modes: Iterable[str] = MODES) -> dict[str, Any]:
-    """``run`` on one named query set (``dev`` or ``holdout``) and its own network."""
+    """``run`` on one named query set (a key of ``SETS``) and its own network."""
     if name not in SETS:
         msg = f"unknown query set {name!r}; choose one of {', '.join(SETS)}"
         raise InputError(msg)
@@ -242,8 +247,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Retrieval quality by search mode.")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--set", choices=(*SETS, "all"), default="dev", dest="query_set",
-                        help="query set: dev (tuned against), holdout (never tuned) or all "
-                             "(each reported separately)")
+                        help="query set: dev (tuned against), holdout or holdout2 (never "
+                             "tuned against) or all (each reported separately)")
     parser.add_argument("--expand", action="store_true",
                         help=f"also score '{EXPANDED}': hybrid after asking the configured "
                              "model for other ways of saying each query")

@@ -7,7 +7,8 @@ Greece) written in words a query will not repeat. Concepts are eval metadata (``
 each row): the app never sees them, and they make the ground truth of a concept query exact.
 
 Regenerate the committed dataset with ``python -m evals.synthetic_network``; the held-out
-network (other seed, ``evals.holdout_concepts.HOLDOUT_CONCEPTS``) with ``--holdout``.
+network (other seed, ``evals.holdout_concepts.HOLDOUT_CONCEPTS``) with ``--holdout``; the
+second held-out one (``evals.holdout2_concepts.HOLDOUT2_CONCEPTS``) with ``--holdout2``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from assistant.bench.vocabulary import (
     TIERS,
     TOPICS,
 )
+from evals.holdout2_concepts import HOLDOUT2_CONCEPTS
 from evals.holdout_concepts import HOLDOUT_CONCEPTS
 
 NETWORK_SIZE = 540
@@ -43,8 +45,11 @@ COMPANIES = 90
 DATASET = Path(__file__).parent / "datasets" / "retrieval_network.jsonl"
 HOLDOUT_DATASET = Path(__file__).parent / "datasets" / "retrieval_holdout_network.jsonl"
 HOLDOUT_SEED = 20261
+HOLDOUT2_DATASET = Path(__file__).parent / "datasets" / "retrieval_holdout2_network.jsonl"
+HOLDOUT2_SEED = 20262
 PREFIX = "net"  # contact ids are c_<prefix>_0000, note ids n_<prefix>_0000_1
 HOLDOUT_PREFIX = "hold"
+HOLDOUT2_PREFIX = "hld2"
 FIRST_NOTE_DAY = date(2022, 1, 3)
 
 # concept -> one field-override dict per person who carries it.
@@ -266,16 +271,28 @@ def generate_holdout(size: int = NETWORK_SIZE, seed: int = HOLDOUT_SEED) -> list
     return generate(size, seed, HOLDOUT_CONCEPTS, HOLDOUT_PREFIX)
 
 
+def generate_holdout2(size: int = NETWORK_SIZE,
+                      seed: int = HOLDOUT2_SEED) -> list[dict[str, Any]]:
+    """The second held-out network: its own seed, ``HOLDOUT2_CONCEPTS`` and ``c_hld2_`` ids."""
+    return generate(size, seed, HOLDOUT2_CONCEPTS, HOLDOUT2_PREFIX)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Write the network dataset (the committed dev copy by default, or the held-out one)."""
+    """Write the network dataset (the committed dev copy by default, or a held-out one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--holdout", action="store_true",
                         help="write the held-out network (its own seed, concepts and ids)")
+    parser.add_argument("--holdout2", action="store_true",
+                        help="write the second held-out network (its own seed, concepts, ids)")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--size", type=int, default=NETWORK_SIZE)
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args(argv)
-    if args.holdout:
+    if args.holdout2:
+        args.out = args.out or HOLDOUT2_DATASET
+        contacts = generate_holdout2(args.size,
+                                     HOLDOUT2_SEED if args.seed is None else args.seed)
+    elif args.holdout:
         args.out = args.out or HOLDOUT_DATASET
         contacts = generate_holdout(args.size, HOLDOUT_SEED if args.seed is None else args.seed)
     else:

@@ -13,8 +13,10 @@ import pytest
 
 import evals.retrieval_modes as modes
 from assistant.errors import InputError
+from evals.holdout2_concepts import HOLDOUT2_CONCEPTS
 from evals.holdout_concepts import HOLDOUT_CONCEPTS
 from evals.retrieval_modes import (
+    HOLDOUT2_QUERIES,
     HOLDOUT_QUERIES,
     QUERIES,
     check_queries,
@@ -25,10 +27,12 @@ from evals.retrieval_modes import (
 from evals.synthetic_network import (
     CONCEPTS,
     DATASET,
+    HOLDOUT2_DATASET,
     HOLDOUT_DATASET,
     NETWORK_SIZE,
     generate,
     generate_holdout,
+    generate_holdout2,
     load_network,
     to_jsonl,
 )
@@ -103,6 +107,73 @@ def test_holdout_queries_are_not_dev_queries(holdout: list[dict[str, Any]]) -> N
     assert not {q["query"].casefold() for q in dev} & {q["query"].casefold() for q in held}
     # and they are not answerable from the dev network: its truths select other people
     assert check_queries(held, load_network(DATASET)) != []
+
+
+# -- holdout2: a second held-out set, written blind to search ----------------------------------
+@pytest.fixture(scope="module")
+def holdout2() -> list[dict[str, Any]]:
+    return generate_holdout2()
+
+
+def test_committed_holdout2_network_is_the_generated_one(
+        holdout2: list[dict[str, Any]]) -> None:
+    assert HOLDOUT2_DATASET.read_text(encoding="utf-8") == to_jsonl(holdout2)
+    assert to_jsonl(generate_holdout2()) == to_jsonl(holdout2)  # deterministic
+    assert len(holdout2) == NETWORK_SIZE
+    assert all(re.fullmatch(r"c_hld2_\d{4}", c["id"]) for c in holdout2)
+    assert all(re.fullmatch(r"n_hld2_\d{4}_\d", n["id"]) for c in holdout2 for n in c["notes"])
+    others = load_network(DATASET) + load_network(HOLDOUT_DATASET)
+    assert not {c["id"] for c in others} & {c["id"] for c in holdout2}
+
+
+def test_every_holdout2_concept_lands_on_its_carriers_only(
+        holdout2: list[dict[str, Any]]) -> None:
+    for concept, specs in HOLDOUT2_CONCEPTS.items():
+        carriers = {c["id"] for c in holdout2 if concept in c["concepts"]}
+        assert len(carriers) == len(specs), concept
+        for spec in specs:
+            for key in ("title", "interest", "how_we_met", "note"):
+                if key in spec:
+                    holders = {c["id"] for c in holdout2 if spec[key] in _fields(c)}
+                    assert holders and holders <= carriers, (concept, key)
+
+
+def test_holdout2_concepts_share_nothing_with_earlier_concepts() -> None:
+    assert not set(HOLDOUT2_CONCEPTS) & set(CONCEPTS)
+    assert not set(HOLDOUT2_CONCEPTS) & set(HOLDOUT_CONCEPTS)
+    earlier = {v for concepts in (CONCEPTS, HOLDOUT_CONCEPTS) for specs in concepts.values()
+               for spec in specs for v in spec.values()}
+    assert not earlier & {v for specs in HOLDOUT2_CONCEPTS.values() for spec in specs
+                          for v in spec.values()}
+    assert len(HOLDOUT2_CONCEPTS) >= 30
+    assert all(1 <= len(specs) <= 3 for specs in HOLDOUT2_CONCEPTS.values())
+
+
+def test_holdout2_queries_match_the_holdout2_network(holdout2: list[dict[str, Any]]) -> None:
+    queries = load_queries(HOLDOUT2_QUERIES)
+    assert len(queries) >= 60
+    assert check_queries(queries, holdout2) == []
+    assert all(re.fullmatch(r"h2_\d{2}", q["id"]) for q in queries)
+    assert len({q["id"] for q in queries}) == len(queries)
+    assert all(1 <= len(q["relevant"]) <= 5 for q in queries)
+    tags = Counter(q["tag"] for q in queries)
+    assert set(tags) == set(Counter(q["tag"] for q in load_queries(HOLDOUT_QUERIES)))
+    asked = {q["truth"]["concept"] for q in queries if "concept" in q["truth"]}
+    assert asked == set(HOLDOUT2_CONCEPTS)
+
+
+def test_holdout2_queries_are_new_and_need_their_own_network() -> None:
+    held2 = load_queries(HOLDOUT2_QUERIES)
+    earlier = load_queries(QUERIES) + load_queries(HOLDOUT_QUERIES)
+    assert not {q["query"].casefold() for q in earlier} & {q["query"].casefold() for q in held2}
+    assert check_queries(held2, load_network(DATASET)) != []
+    assert check_queries(held2, load_network(HOLDOUT_DATASET)) != []
+
+
+def test_holdout2_is_a_registered_set() -> None:
+    suite, network, queries = modes.SETS["holdout2"]
+    assert (suite, network, queries) == (f"{modes.SUITE}-holdout2", HOLDOUT2_DATASET,
+                                         HOLDOUT2_QUERIES)
 
 
 # -- --set: each set in its own store -----------------------------------------------------------
