@@ -15,7 +15,8 @@ from assistant.storage.phrases import Phrase, phrases_of, row_phrases
 
 # Words of a question, not of what it asks about ("who do I know at Basalt Freight?").
 STOPWORDS = frozenset("""
-    a an the at in on of for to and or with from by about into as is are was were be been am
+    a an the at in on of for to and or with from by about into through as is are was were be
+    been am
     who whom whose what which where when how do did does i me my we our you your they them
     their he she his her it its this that these those someone somebody anyone anybody people
     person persons contact contacts know knows knew met meet want wants works work working

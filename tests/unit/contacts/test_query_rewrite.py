@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -47,9 +48,11 @@ def test_parse_terms_never_fails_and_keeps_its_bounds(reply: str, query: str) ->
 
 
 @pytest.fixture
-def trees(app_factory: Callable[..., Warmline], fake_model: FakeChatModel) -> Warmline:
-    """An app on a fake model, with a tree surgeon (in a note) and an arborist (by title)."""
-    app = app_factory(backend=fake_backend(fake_model))
+def trees(app_factory: Callable[..., Warmline], fake_model: FakeChatModel,
+          tmp_path: Path) -> Warmline:
+    """An app on a fake model, with a tree surgeon (in a note) and an arborist (by title);
+    no thesaurus, so only the model can say that the two are one job."""
+    app = app_factory(backend=fake_backend(fake_model), knowledge_dir=tmp_path / "knowledge")
     surgeon = Contact(name="Tomas Reyes", company="City Parks")
     arborist = Contact(name="Ines Duarte", company="Greenway", title="Arborist")
     other = Contact(name="Ola Berg", company="Northwind", title="Accountant")

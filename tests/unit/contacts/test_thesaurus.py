@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +14,13 @@ from assistant.app import Warmline
 from assistant.domain import Contact, Note
 from assistant.errors import InputError
 from assistant.services.lexicon import query_words
-from assistant.services.thesaurus import SYNONYM_CREDIT, THESAURUS_FILE, Thesaurus, coverage
+from assistant.services.thesaurus import (
+    SYNONYM_CREDIT,
+    THESAURUS_FILE,
+    Thesaurus,
+    coverage,
+    stems,
+)
 from assistant.settings import PROJECT_ROOT
 
 SHIPPED = PROJECT_ROOT / "knowledge" / THESAURUS_FILE
@@ -41,6 +48,39 @@ def test_the_shipped_thesaurus_loads_without_clashes() -> None:
     shipped = Thesaurus.load(SHIPPED)
     assert len(shipped) >= 150
     assert shipped.slots("who lost their job")[0].phrases[0] == "laid off"
+
+
+def _shipped_groups() -> list[list[str]]:
+    groups: list[list[str]] = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    return groups
+
+
+def test_every_shipped_term_has_a_word_search_can_use() -> None:
+    # A term of function words only ("who", "at the") is silently skipped by the loader.
+    assert [term for group in _shipped_groups() for term in group if not stems(term)] == []
+
+
+def test_every_shipped_group_says_its_meaning_at_least_two_ways() -> None:
+    # "nurse, nurses" stem alike: such a group never lets search find anything new.
+    assert [group for group in _shipped_groups()
+            if len({frozenset(stems(term)) for term in group}) < 2] == []
+
+
+@pytest.mark.parametrize(("query", "marked", "share"), [
+    ("who had surgery", ["surgery"], 1.0),  # no longer term "had surgery" swallows it
+    ("who had a baby", ["baby"], 1.0),
+    ("who is pregnant", ["expecting a baby"], SYNONYM_CREDIT),
+    ("who keeps chickens", ["backyard chickens"], SYNONYM_CREDIT),
+    ("a translator", ["interpreter"], SYNONYM_CREDIT),
+    ("who plays guitar", ["piano"], 0.0),  # narrow groups: a guitarist is not a pianist
+    ("who has a dog", ["cat"], 0.0),
+    ("a plumber", ["electrician"], 0.0),
+])
+def test_the_shipped_thesaurus_credits_what_means_the_same_and_only_that(
+    query: str, marked: list[str], share: float,
+) -> None:
+    shipped = Thesaurus.load(SHIPPED)
+    assert covered(shipped, query, marked) == pytest.approx(share)
 
 
 def test_terms_are_found_in_any_order_and_longest_first(thesaurus: Thesaurus) -> None:
