@@ -57,8 +57,10 @@ def model() -> FakeChatModel:
 
 @pytest.fixture
 def running_on_model(tmp_path: Path, model: FakeChatModel) -> Iterator[Running]:
-    yield from serve(build_app(load_settings(home=tmp_path / "home"),
-                               backend=fake_backend(model), embeddings=HashEmbeddings()))
+    """On the fake ``model``, with no thesaurus: only the model knows what means the same."""
+    settings = load_settings(home=tmp_path / "home", knowledge_dir=tmp_path / "knowledge")
+    yield from serve(build_app(settings, backend=fake_backend(model),
+                               embeddings=HashEmbeddings()))
 
 
 def write(path: Path, data: bytes) -> str:
