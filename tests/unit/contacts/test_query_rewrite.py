@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from assistant.app import Warmline
 from assistant.domain import Contact, Note
 from assistant.services.dedupe import normalize
+from assistant.services.lexicon import query_words
 from assistant.services.query_rewrite import (
     MAX_TERM_CHARS,
     MAX_TERM_WORDS,
@@ -19,6 +20,8 @@ from assistant.services.query_rewrite import (
     NO_MODEL,
     parse_terms,
 )
+from assistant.services.search import MODEL_CREDIT
+from assistant.services.thesaurus import coverage, rewrite_slot
 from tests.fakes import FakeChatModel, connection_error, fake_backend
 
 TREE_NOTE = "Works as a tree surgeon for the city parks department"
@@ -120,3 +123,23 @@ def test_without_a_model_find_says_so_and_searches_as_typed(app: Warmline) -> No
     assert found.rewrite is not None and found.rewrite.notice == NO_MODEL
     assert found.rewrite.engine == "offline" and names(found.results) == ["Ines Duarte"]
     assert "expanded" not in app.search.find("arborist").to_json()
+
+
+WORDS = st.sampled_from(["tree", "trees", "surgeon", "arborist", "care", "who", "looks",
+                         "after", "city", "parks", "the", "climbs", "ropes"])
+PHRASES = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
+
+
+@given(query=PHRASES, terms=st.lists(PHRASES, max_size=4), marked=st.lists(WORDS, max_size=6))
+def test_a_models_wording_never_counts_as_much_as_the_users_own(
+    query: str, terms: list[str], marked: list[str]
+) -> None:
+    words = query_words(query)
+    slot = rewrite_slot(query, terms, MODEL_CREDIT)
+    plain = coverage(words, [], marked).share
+    helped = coverage(words, [slot] if slot else [], marked).share
+    # Another wording only ever adds, never takes away what the text holds of the query...
+    assert plain <= helped <= 1.0
+    # ...and a text that holds none of the user's words gets at most the model's credit.
+    if plain == 0.0:
+        assert helped in (0.0, pytest.approx(MODEL_CREDIT))
