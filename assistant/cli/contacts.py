@@ -15,7 +15,7 @@ from assistant.domain import Contact
 from assistant.services.contacts import ContactDetail
 from assistant.services.importing import ImportReport
 from assistant.services.query_rewrite import Rewrite
-from assistant.services.search import SearchResult
+from assistant.services.search_results import SearchResult
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
                            no_args_is_help=True)

@@ -14,6 +14,7 @@ from assistant.errors import InputError
 from assistant.services.dedupe import normalize
 from assistant.services.lexicon import ContactRow, LexicalIndex, query_words
 from assistant.services.query_rewrite import Rewrite
+from assistant.services.search_results import Found, SearchResult
 from assistant.services.thesaurus import Thesaurus, coverage, rewrite_slot
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
@@ -43,39 +44,6 @@ RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly b
 MODES = ("hybrid", "lexical", "semantic")
 FIELDS = ("name", "company", "past_company")
 VIA = "warmline_via"  # a hit's metadata key: the other wording of the query that found it
-
-
-@dataclass
-class SearchResult:
-    """One contact in a ranking, with the reasons it is there."""
-
-    id: str
-    name: str
-    company: str
-    title: str
-    tier: str
-    tags: list[str]
-    score: float
-    why: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The shape promised by the interface contract (plus tier and tags)."""
-        return {"id": self.id, "name": self.name, "company": self.company, "title": self.title,
-                "tier": self.tier, "tags": self.tags, "score": round(self.score, 4),
-                "why": self.why}
-
-
-@dataclass
-class Found:
-    """A ranking, and what a model added to the query when asked to (``expand``)."""
-
-    results: list[SearchResult]
-    rewrite: Rewrite | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """``{"results": [...]}``, plus ``expanded`` (terms, engine, notice) when asked."""
-        found: dict[str, Any] = {"results": [r.to_json() for r in self.results]}
-        return {**found, "expanded": self.rewrite.to_json()} if self.rewrite else found
 
 
 @dataclass

@@ -13,7 +13,7 @@ from assistant.errors import WarmlineError
 from assistant.services.contacts import MAX_CADENCE_DAYS, ContactDetail
 from assistant.services.importing import FORMATS
 from assistant.services.query_rewrite import Rewrite
-from assistant.services.search import Found, SearchResult
+from assistant.services.search_results import Found, SearchResult
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
 TABLE_ROWS = 500
