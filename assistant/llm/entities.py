@@ -275,8 +275,7 @@ class SourceIndex:
         self._words = [normalise(t).split() for t in texts]
         self._padded = [f" {' '.join(w)} " for w in self._words]
         # Names are matched without their middle initials ("Maya J. J. Maya" states "Maya Maya").
-        self._named = [[w for w in words if len(w) > 1 or not w.isalpha()] for words in
-                       self._words]
+        self._named = [_without_initials(words) for words in self._words]
         self._numbers = {e.key for t in texts for e in find_numbers(t)}
         self._addresses = {e.key for t in texts for e in find_addresses(t)}
 
@@ -291,7 +290,7 @@ class SourceIndex:
             return not entity.key.endswith("%") and f"{entity.key}%" in self._numbers
         if any(f" {entity.key} " in padded for padded in self._padded):
             return True
-        wanted = entity.key.split()
+        wanted = _without_initials(entity.key.split())  # both sides alike: "AT&T" has a "t"
         return len(wanted) > 1 and any(_in_order(wanted, words) for words in self._named)
 
     def unsupported(self, output: str) -> list[str]:
@@ -306,6 +305,11 @@ class SourceIndex:
             if not self.supports(entity):
                 missing.append(entity.text)
         return missing
+
+
+def _without_initials(words: Sequence[str]) -> list[str]:
+    """Words without single letters ("J" of "Maya J. Maya", "t" of "AT&T")."""
+    return [w for w in words if len(w) > 1 or not w.isalpha()]
 
 
 def _in_order(wanted: Sequence[str], words: Sequence[str], max_gap: int = 1) -> bool:
