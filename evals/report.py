@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.llm.offline.outreach import clip_chars
+from assistant.textcount import ellipsize
 from evals.baseline import engine_slug
 from evals.suites.base import METRICS, CaseResult
 
@@ -92,7 +92,7 @@ def _worst(results: list[CaseResult]) -> list[str]:
     failed = sorted((r for r in results if r.failures), key=lambda r: (-len(r.failures), r.id))
     lines = []
     for r in failed[:WORST]:
-        excerpt = clip_chars(r.text, EXCERPT_CHARS)
+        excerpt = ellipsize(r.text, EXCERPT_CHARS)
         lines.append(f"- `{r.id}` ({r.suite}, {r.engine or 'no engine'}): "
                      + "; ".join(r.failures))
         if excerpt:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.llm.entities import unsupported_entities
-from assistant.textcount import count_chars, count_words
+from assistant.textcount import count_chars, count_words, ellipsize
 
 WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
 _ECHO_MIN_WORDS = 4
@@ -71,7 +71,7 @@ class Guard:
         copied = echoed_lines(text, prompt)
         if not copied:
             return []
-        shown = "; ".join(f'"{_clip(line)}"' for line in copied[:2])
+        shown = "; ".join(f'"{ellipsize(line, 60)}"' for line in copied[:2])
         return [f"it copies lines of the instructions or the blocks instead of writing: {shown}"]
 
 
@@ -102,7 +102,3 @@ def echoed_lines(text: str, prompt: Sequence[str]) -> list[str]:
 def _runs(text: str, size: int = _ECHO_RUN_WORDS) -> set[tuple[str, ...]]:
     words = re.findall(r"[^\W_]+", text.lower())
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-def _clip(line: str, limit: int = 60) -> str:
-    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -12,6 +12,7 @@ from assistant.llm.writer import Writer, WriteRequest
 from assistant.storage.index import SearchIndex
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from assistant.textcount import ellipsize
 
 CHANNEL_LIMITS = {
     "linkedin-note": Limits(max_chars=300),  # LinkedIn's hard limit on connection notes
@@ -113,7 +114,7 @@ class OutreachService:
             channel=draft.channel,
             direction=Direction.GAVE,
             kind=draft.kind,
-            summary=offline.clip_chars(draft.text, SUMMARY_CHARS),
+            summary=ellipsize(draft.text, SUMMARY_CHARS),
             source="warmline",
         )
         with self.records.db.transaction() as conn:
@@ -131,7 +132,7 @@ class OutreachService:
         hit = hits[0]
         title = str(hit.metadata.get("title", ""))
         summary = hit.text.removeprefix(f"{title}. ").split("\n")[0]
-        return hit.id, title, offline.clip_chars(summary, RESOURCE_SUMMARY_CHARS)
+        return hit.id, title, ellipsize(summary, RESOURCE_SUMMARY_CHARS)
 
     @staticmethod
     def _sources(

@@ -18,6 +18,7 @@ from assistant.services.search_results import Found, SearchResult
 from assistant.services.thesaurus import Thesaurus, coverage, rewrite_slot
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
+from assistant.textcount import ellipsize
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +215,8 @@ class SearchService:
                 cand.because("keywords",
                              f"profile mentions '{_snippet(hit.snippet)}'{another_way}")
 
-    def _meaning(self, query: str, k: int, also: Sequence[str] = ()) -> tuple[list[Hit], list[Hit]]:
+    def _meaning(self, query: str, k: int,
+                 also: Sequence[str] = ()) -> tuple[list[Hit], list[Hit]]:
         """Phrase and note hits for the query's embedding (and, counting ``MODEL_CREDIT``,
         for those of its other wordings), the best of each text."""
         if self.index.count("contact") + self.index.count("note") == 0:
@@ -294,7 +296,5 @@ def _via(hit: Hit) -> str:
     return f" (like '{wording}')" if wording else ""
 
 
-def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
+def _snippet(text: str) -> str:
+    return ellipsize(text, SNIPPET_CHARS)

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.domain import Contact, Note, Profile
 from assistant.llm.offline import outreach as offline
+from assistant.textcount import ellipsize
 from tests.fakes import FakeChatModel, fake_backend
 
 KIM = Contact(name="Kim Dupree", company="Target", title="District Manager")
@@ -112,7 +113,7 @@ def test_a_date_in_no_note_is_still_flagged(app_factory) -> None:  # type: ignor
     ("one two three four five six seven", 14),
 ])
 def test_clip_chars_cuts_at_a_word_boundary_with_an_ellipsis(text: str, limit: int) -> None:
-    out = offline.clip_chars(text, limit)
+    out = ellipsize(text, limit)
     assert len(out) <= limit and out.endswith("…")
     body = out.removesuffix("…")
     if " " in text[:limit]:
@@ -120,8 +121,8 @@ def test_clip_chars_cuts_at_a_word_boundary_with_an_ellipsis(text: str, limit: i
 
 
 def test_clip_chars_leaves_short_text_alone() -> None:
-    assert offline.clip_chars("Short  summary.", 160) == "Short summary."
-    assert offline.clip_chars("x" * 160, 160) == "x" * 160
+    assert ellipsize("Short  summary.", 160) == "Short summary."
+    assert ellipsize("x" * 160, 160) == "x" * 160
 
 
 def test_resource_summary_in_a_draft_is_not_cut_mid_word(app_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

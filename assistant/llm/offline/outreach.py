@@ -9,6 +9,7 @@ from datetime import date
 
 from assistant.domain import Contact, Note
 from assistant.llm.offline.injection import strip_instructions
+from assistant.textcount import ELLIPSIS
 
 GREETINGS = ("Hi {first},", "Hey {first},", "Hello {first},")
 OPENERS = (
@@ -17,7 +18,6 @@ OPENERS = (
     "It's been a little while, so I wanted to say hello.",
 )
 CLOSERS = ("No need to reply, just wanted to share.", "Hope all is well.", "Talk soon.")
-ELLIPSIS = "…"
 
 
 def pick(options: tuple[str, ...], seed: str) -> str:
@@ -49,16 +49,6 @@ def factual_notes(notes: Sequence[Note]) -> list[Note]:
 def note_date(day: date) -> str:
     """A note's date in the forms a draft may use: "Friday 14 March 2025 (2025-03-14)"."""
     return f"{day:%A} {day.day} {day:%B} {day.year} ({day.isoformat()})"
-
-
-def clip_chars(text: str, max_chars: int) -> str:
-    """At most ``max_chars`` characters, cut at a word boundary with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= max_chars:
-        return text
-    head = text[:max_chars]  # a word ending exactly here cannot stay: the ellipsis needs room
-    cut = head.rsplit(" ", 1)[0] if " " in head else head[: max_chars - len(ELLIPSIS)]
-    return cut.rstrip(" ,;:.-–—") + ELLIPSIS
 
 
 def detail_line(notes: Sequence[Note]) -> str:

@@ -10,15 +10,9 @@ from assistant.app import Warmline
 from assistant.domain import Draft
 from assistant.errors import WarmlineError
 from assistant.services.outreach import CHANNEL_LIMITS, KINDS
+from assistant.textcount import ellipsize
 
-
-def clip(text: str, limit: int = 80) -> str:
-    """Shorten at a word boundary with an ellipsis, never mid-word."""
-    if len(text) <= limit:
-        return text
-    head = text[: limit + 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
-    return cut.rstrip(" ,;:.") + "…"
+SOURCE_CHARS = 80  # a source's snippet under a draft
 
 
 def draft_markdown(draft: Draft) -> str:
@@ -31,7 +25,8 @@ def draft_markdown(draft: Draft) -> str:
     )
     if draft.sources:
         lines.append(
-            "Drew on: " + "; ".join(f"*{s.kind}* “{clip(s.snippet)}”" for s in draft.sources)
+            "Drew on: " + "; ".join(f"*{s.kind}* “{ellipsize(s.snippet, SOURCE_CHARS)}”"
+                                    for s in draft.sources)
         )
     return "\n\n".join(lines)
 
