@@ -95,9 +95,7 @@ def hold(conn: sqlite3.Connection, contact_id: str, phrases: Iterable[Phrase]) -
 
 def release(conn: sqlite3.Connection, contact_id: str) -> None:
     """Forget every phrase a contact holds (before deleting them); queue each as an orphan."""
-    held = {r[0] for r in conn.execute(
-        "SELECT phrase_id FROM contact_phrases WHERE contact_id = ?", (contact_id,))}
-    _drop(conn, contact_id, held)
+    hold(conn, contact_id, ())
 
 
 def _drop(conn: sqlite3.Connection, contact_id: str, ids: set[str]) -> None:
