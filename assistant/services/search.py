@@ -13,7 +13,7 @@ from assistant.domain import Contact, Note
 from assistant.errors import InputError
 from assistant.services.dedupe import normalize
 from assistant.services.lexicon import ContactRow, LexicalIndex, query_words
-from assistant.services.query_rewrite import Rewrite
+from assistant.services.query_rewrite import NO_MODEL, Rewrite
 from assistant.services.search_results import Found, SearchResult
 from assistant.services.thesaurus import Thesaurus, coverage, rewrite_slot
 from assistant.storage.index import Hit, SearchIndex
@@ -125,7 +125,7 @@ class SearchService:
         rewrite = None
         if expand and query.strip():
             rewrite = (self.rewrite(query) if self.rewrite is not None
-                       else Rewrite(query, notice="search has no model to ask"))
+                       else Rewrite(query, notice=NO_MODEL))
         return Found(self.search(query, also=rewrite.terms if rewrite else (), **options),
                      rewrite)
 
