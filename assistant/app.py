@@ -8,25 +8,25 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.drafting.guard import Guard
+from assistant.drafting.writer import Writer
 from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.embeddings import build_embeddings
-from assistant.llm.guard import Guard
 from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
-from assistant.llm.writer import Writer
-from assistant.services.backup import BackupService
-from assistant.services.contacts import ContactsService
-from assistant.services.health import HealthReport, diagnose
-from assistant.services.importing import ImportService
-from assistant.services.models import ModelSettingsService
-from assistant.services.outreach import OutreachService
-from assistant.services.pitch import PitchService, note_retriever
-from assistant.services.profile import ProfileService
-from assistant.services.query_rewrite import QueryRewriter
-from assistant.services.resume_review import ResumeReviewService
-from assistant.services.search import SearchService
-from assistant.services.sounding_board import SoundingBoard
-from assistant.services.thesaurus import THESAURUS_FILE, Thesaurus
+from assistant.services.contacts.backup import BackupService
+from assistant.services.contacts.importing import ImportService
+from assistant.services.contacts.query_rewrite import QueryRewriter
+from assistant.services.contacts.search import SearchService
+from assistant.services.contacts.service import ContactsService
+from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
+from assistant.services.outreach.service import OutreachService
+from assistant.services.story.pitch import PitchService, note_retriever
+from assistant.services.story.profile import ProfileService
+from assistant.services.story.resume_review import ResumeReviewService
+from assistant.services.story.sounding_board import SoundingBoard
+from assistant.services.system.health import HealthReport, diagnose
+from assistant.services.system.models import ModelSettingsService
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import SearchIndex

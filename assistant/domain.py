@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from assistant.textcount import count_words
+from assistant.text import count_words
 
 
 def new_id(prefix: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from pydantic_settings import (
 from assistant.errors import ConfigError
 
 CONFIG_FILE = "config.toml"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Shipped with the package (links to the top-level prompts/ and knowledge/ in a checkout).
+PROMPTS_DIR = Path(str(resources.files("assistant") / "prompts"))
+KNOWLEDGE_DIR = Path(str(resources.files("assistant") / "knowledge"))
 
 
 class Provider(StrEnum):
@@ -74,8 +77,8 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Web UI bind address.")
     port: int = Field(default=7860, ge=1, le=65535, description="Web UI port.")
-    prompts_dir: Path = Field(default=PROJECT_ROOT / "prompts", description="Prompt files.")
-    knowledge_dir: Path = Field(default=PROJECT_ROOT / "knowledge", description="Seed knowledge.")
+    prompts_dir: Path = Field(default=PROMPTS_DIR, description="Prompt files.")
+    knowledge_dir: Path = Field(default=KNOWLEDGE_DIR, description="Seed knowledge.")
 
     @classmethod
     def settings_customise_sources(

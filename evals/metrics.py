@@ -1,7 +1,7 @@
 """The eval metrics in one place: pure, deterministic functions, and a registry for the runner.
 
 Each metric lives in a small module by topic; this module only gathers them. The grounding check
-(``assistant.llm.entities``) is shared with the app's output guard.
+(``assistant.drafting.entities``) is shared with the app's output guard.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from assistant.llm.entities import (
+from assistant.drafting.entities import (
     Entity,
     SourceIndex,
     extract_entities,
@@ -25,7 +25,7 @@ from evals.limits import (
     pitch_within_limits,
     within_limits,
 )
-from evals.outreach import find_asks, give_first, matched_details, uses_personal_detail
+from evals.outreach_metrics import find_asks, give_first, matched_details, uses_personal_detail
 from evals.retrieval import mean, recall_at_k, reciprocal_rank
 
 METRICS: dict[str, Callable[..., Any]] = {

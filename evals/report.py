@@ -7,14 +7,15 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.textcount import ellipsize
+from assistant.text import ellipsize
 from evals.baseline import engine_slug
 from evals.suites.base import METRICS, CaseResult
 
 if TYPE_CHECKING:
     from evals.runner import RunOutcome
 
-REPORTS_DIR = Path(__file__).resolve().parent / "reports"
+# The reports the README links to; a run writes here only when asked to (--reports).
+PUBLISHED_REPORTS_DIR = Path(__file__).resolve().parent / "reports"
 WORST = 12
 EXCERPT_CHARS = 161
 INTERVIEW_NOTE = (

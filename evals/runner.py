@@ -19,7 +19,7 @@ from assistant.app import Warmline, build_app
 from assistant.errors import InputError
 from assistant.llm.embeddings import build_embeddings
 from assistant.llm.providers import model_display_name
-from assistant.settings import PROJECT_ROOT, Settings, load_settings
+from assistant.settings import Settings, load_settings
 from evals.baseline import (
     BASELINE_PATH,
     Regression,
@@ -30,7 +30,7 @@ from evals.baseline import (
     write_baseline,
 )
 from evals.judge import Judge
-from evals.report import REPORTS_DIR, write_report
+from evals.report import PUBLISHED_REPORTS_DIR, write_report
 from evals.scoring import Summary, summarise
 from evals.seed import DATASETS_DIR, Case, Dataset, load_dataset, seed_store
 from evals.suites import SUITES, WRITING_SUITES, retrieval
@@ -55,7 +55,7 @@ class RunConfig:
     update_baseline: bool = False
     datasets_dir: Path = DATASETS_DIR
     baseline_path: Path = BASELINE_PATH
-    reports_dir: Path = REPORTS_DIR
+    reports_dir: Path = PUBLISHED_REPORTS_DIR  # the CLI writes to the data dir unless told
 
     def selected(self) -> tuple[str, ...]:
         """The suites to run, checked."""
@@ -106,7 +106,7 @@ class RunOutcome:
         }
 
 
-def git_sha(root: Path = PROJECT_ROOT) -> str:
+def git_sha(root: Path = Path(__file__).parent.parent) -> str:
     """The short commit the code is at (``-dirty`` when code differs from it), or ``nogit``."""
     git = shutil.which("git")
     if not git:

@@ -14,13 +14,12 @@ from pydantic import BaseModel, Field, ValidationError
 
 from assistant.domain import Contact, Note, Profile, Tier
 from assistant.errors import InputError
-from assistant.settings import PROJECT_ROOT
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
 
 log = logging.getLogger(__name__)
 
-DATASETS_DIR = PROJECT_ROOT / "evals" / "datasets"
+DATASETS_DIR = Path(__file__).parent / "datasets"
 PERSONAS = "personas.jsonl"
 NETWORK = "network.jsonl"
 # The contacts team's synthetic network for retrieval (evals/synthetic_network.py writes it).
@@ -28,7 +27,7 @@ SEARCH_NETWORK = "retrieval_network.jsonl"
 # Suite name -> the file its cases live in.
 CASE_FILES = {
     "pitch": "pitch.jsonl",
-    "checkin": "checkin.jsonl",
+    "outreach": "outreach.jsonl",
     "injection": "injection.jsonl",
     "retrieval": "retrieval.jsonl",
     "interview-reference": "interview.jsonl",

@@ -20,14 +20,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from assistant.bench.synthetic import (
+from evals.bench.synthetic import (
     ascii_fold,
     company_pool,
     pick_name,
     title_for,
     zipf_weights,
 )
-from assistant.bench.vocabulary import (
+from evals.bench.vocabulary import (
     CITIES,
     EVENTS,
     INTERESTS,
@@ -36,13 +36,23 @@ from assistant.bench.vocabulary import (
     TIERS,
     TOPICS,
 )
-from evals.holdout2_concepts import HOLDOUT2_CONCEPTS
-from evals.holdout_concepts import HOLDOUT_CONCEPTS
 
 NETWORK_SIZE = 540
 SEED = 20260
 COMPANIES = 90
 DATASET = Path(__file__).parent / "datasets" / "retrieval_network.jsonl"
+
+
+def load_concepts(held_out: str) -> dict[str, list[dict[str, Any]]]:
+    """A held-out set's rare facts (concept -> one field-override spec per carrier), from its
+    data file: written by engineers blind to search; nobody tunes against them."""
+    path = Path(__file__).parent / "datasets" / f"retrieval_{held_out}_concepts.json"
+    concepts: dict[str, list[dict[str, Any]]] = json.loads(path.read_text("utf-8"))
+    return concepts
+
+
+HOLDOUT_CONCEPTS = load_concepts("holdout")
+HOLDOUT2_CONCEPTS = load_concepts("holdout2")
 HOLDOUT_DATASET = Path(__file__).parent / "datasets" / "retrieval_holdout_network.jsonl"
 HOLDOUT_SEED = 20261
 HOLDOUT2_DATASET = Path(__file__).parent / "datasets" / "retrieval_holdout2_network.jsonl"

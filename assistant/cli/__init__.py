@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+from pathlib import Path
 
 import click
 import typer
 
-from assistant.cli import bench, contacts, core, drafts, evals, pitch
+from assistant.cli import contacts, core, outreach, story
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -22,11 +24,28 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 core.register(cli)
-drafts.register(cli)
+outreach.register(cli)
 contacts.register(cli)
-pitch.register(cli)
-evals.register(cli)
-bench.register(cli)
+story.register(cli)
+
+# The team's tooling (``evals/``: eval, eval-retrieval, bench) lives in the source checkout and
+# is not part of the wheel; its commands appear only when Warmline runs from a checkout.
+CHECKOUT = Path(__file__).resolve().parent.parent.parent
+DEV_COMMANDS = ("evals.cli", "evals.bench.cli")
+
+
+def register_dev_commands(app: typer.Typer, checkout: Path = CHECKOUT) -> bool:
+    """Add the eval and bench commands when ``checkout`` holds the evals package."""
+    if not (checkout / "evals" / "__init__.py").is_file():
+        return False
+    if str(checkout) not in sys.path:
+        sys.path.append(str(checkout))
+    for name in DEV_COMMANDS:
+        importlib.import_module(name).register(app)
+    return True
+
+
+register_dev_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

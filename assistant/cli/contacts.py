@@ -12,10 +12,10 @@ from rich.table import Table
 from assistant.cli.common import console, emit, err_console, open_app
 from assistant.cli.core import JSON
 from assistant.domain import Contact
-from assistant.services.contacts import ContactDetail
-from assistant.services.importing import ImportReport
-from assistant.services.query_rewrite import Rewrite
-from assistant.services.search_results import SearchResult
+from assistant.services.contacts.importing import ImportReport
+from assistant.services.contacts.query_rewrite import Rewrite
+from assistant.services.contacts.search_results import SearchResult
+from assistant.services.contacts.service import ContactDetail
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
                            no_args_is_help=True)

@@ -9,7 +9,7 @@ import typer
 from rich.progress import Progress
 
 from assistant.cli.common import console, emit, open_app
-from assistant.services.health import HealthReport
+from assistant.services.system.health import HealthReport
 
 JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 

@@ -1,1 +1,4 @@
-"""Models: providers, prompt loading, the offline engine and output guards."""
+"""Models: providers, the one ChatOpenAI path, embeddings and prompt loading.
+
+The only package that imports langchain or openai (besides the Chroma store in storage/).
+"""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, Field, ValidationError
 
@@ -32,6 +33,20 @@ class PromptSpec(BaseModel):
         return ChatPromptTemplate.from_messages(
             [(m.role, m.content) for m in self.messages], template_format="f-string"
         )
+
+    def render(self, variables: dict[str, str]) -> list[BaseMessage]:
+        """The chat messages with ``variables`` filled in."""
+        return self.template().format_messages(**variables)
+
+
+def reply_turn(text: str) -> BaseMessage:
+    """A model's earlier reply, to send back with a correction."""
+    return AIMessage(content=text)
+
+
+def user_turn(text: str) -> BaseMessage:
+    """One more message from the user's side of the conversation."""
+    return HumanMessage(content=text)
 
 
 def load_prompt_file(path: Path) -> PromptSpec:

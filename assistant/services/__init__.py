@@ -1,1 +1,1 @@
-"""Services: the features, each receiving its stores and writer."""
+"""Services: one folder per feature, each receiving its stores and writer."""

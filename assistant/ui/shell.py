@@ -5,16 +5,16 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
-from assistant.ui.tabs import contacts, drafts, interview, netmap, settings, story, today
+from assistant.ui.tabs import contacts, interview, network, outreach, story, system, today
 
 TABS = (
     ("Today", today),
     ("Story & Pitch", story),
     ("Contacts", contacts),
-    ("Drafts", drafts),
+    ("Drafts", outreach),
     ("Interview", interview),
-    ("Map", netmap),
-    ("Settings", settings),
+    ("Map", network),
+    ("Settings", system),
 )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.domain import Profile
-from assistant.llm.guard import Guard, Limits
+from assistant.drafting.guard import Guard, Limits
 
 if TYPE_CHECKING:
     from assistant.app import Warmline

@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 
 from assistant.domain import Draft, Profile
-from assistant.llm.entities import unsupported_entities
-from assistant.llm.writer import BLOCK_LABEL
-from assistant.services.profile import profile_texts
+from assistant.drafting.entities import unsupported_entities
+from assistant.drafting.writer import BLOCK_LABEL
+from assistant.services.story.profile import profile_texts
 from evals.injection import leaked_strings
-from evals.outreach import find_asks, matched_details
+from evals.outreach_metrics import find_asks, matched_details
 from evals.seed import Case
 from evals.suites.base import Attempt, CaseResult
 

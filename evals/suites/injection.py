@@ -8,8 +8,8 @@ from evals.limits import channel_within_limits, pitch_within_limits
 from evals.seed import Case
 from evals.suites import pitch
 from evals.suites.base import CaseResult, EvalContext
-from evals.suites.checkin import Written, unsupported_kind, write_checkin
 from evals.suites.grading import check_forbidden, check_injection, grounding, record_draft
+from evals.suites.outreach import Written, unsupported_kind, write_checkin
 
 
 def system_prompt(prompts: PromptLibrary, task: str) -> str:
@@ -40,7 +40,7 @@ def run(ctx: EvalContext, case: Case) -> CaseResult:
             return result
         written = write_checkin(ctx, case)
         ok, reasons = channel_within_limits(written.draft.text, written.draft.channel)
-        prompt = str(case.inputs.get("kind", "checkin"))
+        prompt = f"outreach_{case.inputs.get('kind', 'checkin')}"
     result.latency_s = written.seconds
     record_draft(result, written.draft, written.attempts,
                  grounding(written.draft, written.profile, written.grounds))

@@ -8,8 +8,8 @@ from assistant.errors import InputError
 from evals.limits import PITCH_LIMITS, pitch_within_limits
 from evals.seed import Case
 from evals.suites.base import CaseResult, EvalContext
-from evals.suites.checkin import Written
 from evals.suites.grading import check_forbidden, check_required, grounding, record_draft
+from evals.suites.outreach import Written
 
 TASK_PROMPT = "pitch_draft"
 

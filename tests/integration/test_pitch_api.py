@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from assistant.domain import Profile
-from assistant.llm.entities import unsupported_entities
-from assistant.services.profile import profile_texts
+from assistant.drafting.entities import unsupported_entities
+from assistant.services.story.profile import profile_texts
 
 PROFILE = Profile(
     name="Maya Chen",

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from assistant.app import Warmline
 from assistant.domain import Contact, Interaction, Note, Profile
 from assistant.errors import ImportFileError, WarmlineError
-from assistant.services.backup import parse_export
+from assistant.services.contacts.backup import parse_export
 from tests.exports import Person, hidden_profile, linkedin_connections_csv, vcard_file
 from tests.strategies import json_values, mangled_text
-from tests.unit.pitch.stories import MAYA
+from tests.unit.story.stories import MAYA
 
 AppFactory = Callable[..., Warmline]
 ANA = Person("Ana", "Ruiz", company="Acme Health", title="Data Scientist", slug="ana-ruiz",

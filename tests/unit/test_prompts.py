@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import PromptError
 from assistant.llm.prompts import PromptLibrary, load_prompt_file
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROMPTS_DIR
 
 GOOD = """name: greet
 version: 1
@@ -29,8 +29,8 @@ def write(tmp_path: Path, text: str, name: str = "greet") -> Path:
 
 
 def test_every_shipped_prompt_is_valid() -> None:
-    library = PromptLibrary(PROJECT_ROOT / "prompts")
-    assert "checkin" in library.validate_all()
+    library = PromptLibrary(PROMPTS_DIR)
+    assert "outreach_checkin" in library.validate_all()
 
 
 def test_valid_prompt_renders_with_fstrings(tmp_path: Path) -> None:

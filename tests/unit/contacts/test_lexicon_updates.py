@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assistant.app import Warmline
 from assistant.domain import Contact
-from assistant.services.lexicon import ContactRow, LexicalIndex
+from assistant.services.contacts.name_index import ContactRow, LexicalIndex
 from assistant.storage.phrases import contact_phrases
 
 NAMES = ["Ana Ruiz", "Ana Ruíz", "Bob Lee", "Zoë Park", "Omar Haddad", "Mariya Ivanova"]

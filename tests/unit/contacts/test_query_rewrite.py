@@ -11,17 +11,17 @@ from hypothesis import strategies as st
 
 from assistant.app import Warmline
 from assistant.domain import Contact, Note
-from assistant.services.dedupe import normalize
-from assistant.services.lexicon import query_words
-from assistant.services.query_rewrite import (
+from assistant.services.contacts.dedupe import normalize
+from assistant.services.contacts.name_index import query_words
+from assistant.services.contacts.query_rewrite import (
     MAX_TERM_CHARS,
     MAX_TERM_WORDS,
     MAX_TERMS,
     NO_MODEL,
     parse_terms,
 )
-from assistant.services.search import MODEL_CREDIT
-from assistant.services.thesaurus import coverage, rewrite_slot
+from assistant.services.contacts.search import MODEL_CREDIT
+from assistant.services.contacts.thesaurus import coverage, rewrite_slot
 from tests.fakes import FakeChatModel, connection_error, fake_backend
 
 TREE_NOTE = "Works as a tree surgeon for the city parks department"

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.app import Warmline
 from assistant.domain import Contact, Note, Tier
-from assistant.services.lexicon import LexicalIndex
+from assistant.services.contacts.name_index import LexicalIndex
 from assistant.storage.phrases import phrases_of
 
 

@@ -13,17 +13,17 @@ from hypothesis import strategies as st
 from assistant.app import Warmline
 from assistant.domain import Contact, Note
 from assistant.errors import InputError
-from assistant.services.lexicon import query_words
-from assistant.services.thesaurus import (
+from assistant.services.contacts.name_index import query_words
+from assistant.services.contacts.thesaurus import (
     SYNONYM_CREDIT,
     THESAURUS_FILE,
     Thesaurus,
     coverage,
     stems,
 )
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import KNOWLEDGE_DIR
 
-SHIPPED = PROJECT_ROOT / "knowledge" / THESAURUS_FILE
+SHIPPED = KNOWLEDGE_DIR / THESAURUS_FILE
 GROUPS = [
     ["laid off", "lost their job", "made redundant"],
     ["surgery", "had an operation"],

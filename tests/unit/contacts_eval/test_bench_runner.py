@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-import assistant.bench.runner as runner
 import assistant.cli
-from assistant.bench import synthetic
-from assistant.bench.contacts import run_size
-from assistant.bench.runner import parse_sizes, run_worker, summarise, verdicts
+import evals.bench.runner as runner
 from assistant.errors import InputError, WarmlineError
+from evals.bench import synthetic
+from evals.bench.contacts import run_size
+from evals.bench.runner import parse_sizes, run_worker, summarise, verdicts
 from tests.fakes import HashEmbeddings
 
 

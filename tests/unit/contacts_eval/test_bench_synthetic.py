@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from assistant.bench.synthetic import (
+from assistant.importers import parse_file
+from evals.bench.synthetic import (
     ascii_fold,
     bench_queries,
     connections_csv,
     misspell,
     people,
 )
-from assistant.importers import parse_file
 
 
 def test_same_seed_same_people_other_seed_differs() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.bench.timing import Tally, TimedEmbeddings, percentile, timed
+from evals.bench.timing import Tally, TimedEmbeddings, percentile, timed
 from tests.fakes import HashEmbeddings
 
 

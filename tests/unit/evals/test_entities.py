@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.llm.entities import (
+from assistant.drafting.entities import (
     SourceIndex,
     extract_entities,
     find_entities,

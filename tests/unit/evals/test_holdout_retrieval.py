@@ -13,8 +13,6 @@ import pytest
 
 import evals.retrieval_modes as modes
 from assistant.errors import InputError
-from evals.holdout2_concepts import HOLDOUT2_CONCEPTS
-from evals.holdout_concepts import HOLDOUT_CONCEPTS
 from evals.retrieval_modes import (
     HOLDOUT2_QUERIES,
     HOLDOUT_QUERIES,
@@ -27,7 +25,9 @@ from evals.retrieval_modes import (
 from evals.synthetic_network import (
     CONCEPTS,
     DATASET,
+    HOLDOUT2_CONCEPTS,
     HOLDOUT2_DATASET,
+    HOLDOUT_CONCEPTS,
     HOLDOUT_DATASET,
     NETWORK_SIZE,
     generate,

@@ -108,15 +108,15 @@ def test_headline_limit_and_unknown_kind() -> None:
     ["Hi Maya — how did it go? - fine", "  padded text\n", "• one • two • three", "a-b c_d ——"],
 )
 def test_guard_and_evals_count_the_same_way(text: str) -> None:
-    from assistant.llm import guard
+    from assistant.drafting import guard
 
     assert count_words(text) == guard.count_words(text)
     assert count_chars(text) == guard.count_chars(text)
 
 
 def test_guard_limits_use_the_shared_rule() -> None:
-    from assistant.llm.guard import Limits
-    from assistant.llm.guard import speaking_seconds as spoken
+    from assistant.drafting.guard import Limits
+    from assistant.drafting.guard import speaking_seconds as spoken
 
     # 30 real words plus dashes: within a 30-word limit for both the guard and the metric.
     text = " — ".join(["word"] * 30)

@@ -1,0 +1,1 @@
+"""Drafting: the writer with its grounding guard and retry, and the offline engine."""

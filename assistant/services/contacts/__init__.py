@@ -1,0 +1,1 @@
+"""Contacts: records, import, de-duplication, hybrid search and backup."""

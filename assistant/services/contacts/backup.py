@@ -1,0 +1,210 @@
+"""Full export to one JSON file, and restoring from it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
+
+from assistant import __version__
+from assistant.domain import Contact, Interaction, Note, Profile
+from assistant.errors import ImportFileError, StoreError
+from assistant.services.contacts.dedupe import UNMERGE_EVENT
+from assistant.storage.records import RecordStore
+from assistant.storage.sync import IndexSync
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MAX_ROWID = 2**63 - 1  # SQLite's largest integer key
+UNREADABLE = "cannot read this Warmline export"
+
+
+def _has_id(value: Any) -> Any:
+    """Records keep their ids: a made-up one would duplicate the record on every restore."""
+    if isinstance(value, dict) and "id" not in value:
+        msg = "no 'id' (an export gives every record one)"
+        raise ValueError(msg)
+    return value
+
+
+HasId = BeforeValidator(_has_id)
+
+
+class ExportedEvent(BaseModel):
+    """One row of the events table, as ``snapshot`` writes it."""
+
+    id: Annotated[StrictInt, Field(ge=1, le=MAX_ROWID)] | None = None
+    contact_id: str | None = None
+    kind: str = Field(min_length=1)
+    data: dict[str, Any]
+    created: str | None = None
+
+    @field_validator("created")
+    @classmethod
+    def _a_timestamp(cls, value: str | None) -> str | None:
+        try:
+            if value is not None:
+                datetime.fromisoformat(value)
+        except ValueError as e:
+            msg = "not a date and time"
+            raise ValueError(msg) from e
+        return value
+
+
+class ExportFile(BaseModel):
+    """The parts of an export that a restore writes back."""
+
+    profile: Profile | None = None
+    contacts: list[Annotated[Contact, HasId]] = Field(default_factory=list)
+    notes: list[Annotated[Note, HasId]] = Field(default_factory=list)
+    interactions: list[Annotated[Interaction, HasId]] = Field(default_factory=list)
+    events: list[ExportedEvent] = Field(default_factory=list)
+
+
+class BackupService:
+    """Everything the user owns, as JSON, and back."""
+
+    def __init__(self, records: RecordStore, sync: IndexSync) -> None:
+        self.records = records
+        self.sync = sync
+
+    def snapshot(self) -> dict[str, Any]:
+        """All records as one JSON-ready object."""
+        return {
+            "warmline_export": FORMAT_VERSION,
+            "app_version": __version__,
+            "exported_at": datetime.now().isoformat(timespec="seconds"),
+            "profile": self.records.get_profile().model_dump(mode="json"),
+            "contacts": [c.model_dump(mode="json") for c in self.records.list_contacts()],
+            "notes": [n.model_dump(mode="json") for n in self.records.all_notes()],
+            "interactions": [i.model_dump(mode="json") for i in self.records.all_interactions()],
+            "events": self.records.events(),
+        }
+
+    def export(self, path: Path) -> dict[str, int]:
+        """Write the snapshot atomically; return counts."""
+        data = self.snapshot()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+        return {k: len(data[k]) for k in ("contacts", "notes", "interactions")}
+
+    def restore(self, data: bytes) -> dict[str, int]:
+        """Load an export in one transaction: all of it, or (on any error) none of it."""
+        return self.restore_export(parse_export(data))
+
+    def restore_export(self, export: ExportFile) -> dict[str, int]:
+        """Write an already validated export back (see :meth:`restore`)."""
+        known = {c.id for c in export.contacts}
+        # Records about contacts the file does not hold cannot be attached to anyone: skipped.
+        notes = [n for n in export.notes if n.contact_id is None or n.contact_id in known]
+        interactions = [i for i in export.interactions if i.contact_id in known]
+        try:
+            with self.records.db.transaction() as conn:
+                if export.profile is not None and export.profile != Profile():
+                    self.records.put_profile(export.profile, conn)
+                for contact in export.contacts:
+                    self.records.put_contact(contact, conn)
+                for note in notes:
+                    self.records.put_note(note, conn)
+                for item in interactions:
+                    self.records.put_interaction(item, conn)
+                self._restore_events(export.events, known, conn)
+        except sqlite3.Error as e:
+            msg = f"could not save the export; nothing was restored ({e})"
+            raise StoreError(msg) from e
+        try:
+            self.sync.reconcile()
+        except Exception as e:  # the records are safe; reconciliation repairs the index later
+            log.exception("indexing after a restore failed")
+            msg = (f"restored, but the search index could not be updated ({_first_line(e)}); "
+                   "run 'warmline reindex'")
+            raise StoreError(msg) from e
+        return {"contacts": len(export.contacts), "notes": len(notes),
+                "interactions": len(interactions)}
+
+    def _restore_events(self, events: list[ExportedEvent], known: set[str],
+                        conn: sqlite3.Connection) -> None:
+        """Add the events the store lacks, keeping their ids where free (merges cite them)."""
+        stored = self.records.events()
+        present = {_event_key(e["kind"], e["contact_id"], e["data"], e["created"]): e["id"]
+                   for e in stored}
+        taken = {e["id"] for e in stored}  # not present's values: twins share one key
+        renumbered: dict[int, int] = {}
+        for event in sorted(events, key=lambda e: (e.id is None, e.id or 0)):  # oldest first
+            if event.contact_id is not None and event.contact_id not in known:
+                continue
+            data = event.data
+            cited = data.get("merge_event")
+            if event.kind == UNMERGE_EVENT and type(cited) is int and cited in renumbered:
+                data = {**data, "merge_event": renumbered[cited]}
+            new_id = present.get(_event_key(event.kind, event.contact_id, data, event.created))
+            if new_id is None:
+                wanted = event.id if event.id not in taken else None
+                new_id = self.records.insert_event(event.kind, data, event.contact_id, conn,
+                                                   event_id=wanted, created=event.created)
+                taken.add(new_id)
+            if event.id is not None:
+                renumbered[event.id] = new_id
+
+
+def parse_export(data: bytes) -> ExportFile:
+    """Validate an export's bytes, or raise one clear ImportFileError line."""
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        msg = f"{UNREADABLE}: {_first_line(e)}"
+        raise ImportFileError(msg) from e
+    if not isinstance(raw, dict):
+        msg = f"not a Warmline export (a JSON {type(raw).__name__}, not an object)"
+        raise ImportFileError(msg)
+    version = raw.get("warmline_export")
+    if type(version) is int and version > FORMAT_VERSION:
+        msg = f"this export is format {version}; upgrade Warmline to restore it"
+        raise ImportFileError(msg)
+    if type(version) is not int or version != FORMAT_VERSION:
+        msg = f"not a Warmline export (missing 'warmline_export': {FORMAT_VERSION})"
+        raise ImportFileError(msg)
+    try:
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError) as e:
+        msg = f"{UNREADABLE}: it holds text that is not valid Unicode (a lone \\u surrogate)"
+        raise ImportFileError(msg) from e
+    try:
+        return ExportFile.model_validate(raw)
+    except ValidationError as e:
+        msg = f"{UNREADABLE}: {_describe(e)}"
+        raise ImportFileError(msg) from e
+
+
+def _describe(error: ValidationError) -> str:
+    """The first problem, as ``contacts[2].name: Field required`` (and how many more)."""
+    problems = error.errors(include_url=False, include_input=False)
+    first = problems[0]
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    return f"{where.lstrip('.') or 'document'}: {' '.join(first['msg'].split())}{more}"
+
+
+def _event_key(kind: str, contact_id: str | None, data: dict[str, Any],
+               created: str | None) -> tuple[str, str | None, str, str | None]:
+    return kind, contact_id, json.dumps(data, sort_keys=True, default=str), created
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -1,0 +1,1 @@
+"""Outreach: give-first drafts to contacts and the interactions they log."""

@@ -1,0 +1,1 @@
+"""Story: the profile, the pitch studio, the sounding board and resume review."""

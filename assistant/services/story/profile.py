@@ -1,0 +1,183 @@
+"""The user's story ("now-you" to "next-you"): saved, set from Markdown, prefilled, checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant.domain import Profile, Source
+from assistant.drafting.offline.phrasing import fact_key
+from assistant.errors import ImportFileError, InputError
+from assistant.services.story.profile_markdown import parse_profile_markdown
+from assistant.services.story.resume_text import read_resume_text
+from assistant.storage.records import RecordStore
+
+STORY_FIELDS = ("name", "now", "next", "strengths", "proof_points", "target_roles",
+                "target_companies", "audiences", "values", "voice_sample")
+LIST_FIELDS = ("strengths", "proof_points", "target_roles", "target_companies", "audiences",
+               "values")
+LABELS = {
+    "now": "Now (where you are today)",
+    "next": "Next (the role or field you are moving into)",
+    "proof_points": "Proof points (achievements, ideally with numbers)",
+    "strengths": "Strengths",
+}
+# How many proof points each kind needs: a 30-second pitch rests on two pieces of evidence.
+MIN_PROOF = {"one-liner": 1, "brand": 0, "headline": 0, "30s": 2, "60s": 2, "tmay": 2,
+             "about": 2}
+MAX_PROFILE_BYTES = 256 * 1024
+FIX_IT = "fill them in on the Story & Pitch tab or with 'warmline profile set --file FILE'"
+_BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–]|\d+[.)])\s+")
+
+
+class ProfileService:
+    """Reads and writes the profile; everything else asks it for the effective story."""
+
+    def __init__(self, records: RecordStore) -> None:
+        self.records = records
+
+    def get(self) -> Profile:
+        """The profile exactly as saved."""
+        return self.records.get_profile()
+
+    def effective(self) -> Profile:
+        """The saved profile with empty story fields prefilled from a LinkedIn import."""
+        return prefill(self.get())
+
+    def save(self, story: Profile) -> Profile:
+        """Replace the story fields; LinkedIn's headline, summary and positions are kept."""
+        current = self.get()
+        merged = current.model_copy(update={f: _tidy(getattr(story, f)) for f in STORY_FIELDS})
+        self.records.put_profile(merged)
+        return merged
+
+    def update(self, **fields: object) -> Profile:
+        """Change some story fields (the UI's Save); list fields accept one item per line."""
+        unknown = sorted(set(fields) - set(STORY_FIELDS))
+        if unknown:
+            msg = f"unknown profile field(s): {', '.join(unknown)}"
+            raise InputError(msg)
+        values = {k: (_lines(v) if k in LIST_FIELDS and isinstance(v, str) else v)
+                  for k, v in fields.items()}
+        story = self.get().model_copy(update=values)
+        return self.save(Profile.model_validate(story.model_dump()))
+
+    def set_from_markdown(self, path: Path) -> Profile:
+        """Replace the story with a Markdown file in the documented format."""
+        try:
+            if path.stat().st_size > MAX_PROFILE_BYTES:
+                msg = f"{path.name} is too large for a profile (the limit is 256 KB)"
+                raise InputError(msg)
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as e:
+            msg = f"{path.name} is not UTF-8 text; save it as UTF-8"
+            raise InputError(msg) from e
+        except OSError as e:
+            msg = f"cannot read {path}: {e.strerror or e}"
+            raise InputError(msg) from e
+        return self.save(parse_profile_markdown(text))
+
+    def add_resume_proof(self, path: Path, limit: int = 6) -> list[str]:
+        """Add the resume's bullets that carry numbers to the proof points; return the new ones."""
+        text = read_resume_text(path)
+        found = resume_proof_points(text)
+        if not found:
+            msg = f"{path.name} has no bullet points with numbers to use as proof points"
+            raise ImportFileError(msg)
+        profile = self.get()
+        known = {p.lower() for p in profile.proof_points}
+        added = [p for p in found if p.lower() not in known][:limit]
+        if added:
+            self.records.put_profile(profile.model_copy(
+                update={"proof_points": [*profile.proof_points, *added]}))
+        return added
+
+
+def prefill(profile: Profile) -> Profile:
+    """Fill empty story fields from LinkedIn data: now, proof points and a voice sample."""
+    update: dict[str, object] = {}
+    current = next((p for p in profile.positions if not p.finished_on.strip()), None)
+    if not profile.now.strip():
+        if current and current.title:
+            update["now"] = f"{current.title} at {current.company}"
+        elif profile.headline.strip():
+            update["now"] = profile.headline.strip()
+    if not profile.proof_points:
+        described = " ".join(p.description for p in profile.positions)
+        points = [s for s in _sentences(described) if re.search(r"\d", s)]
+        if points:
+            update["proof_points"] = points[:4]
+    if not profile.voice_sample.strip() and len(profile.summary.split()) >= 25:
+        update["voice_sample"] = profile.summary.strip()
+    return profile.model_copy(update=update) if update else profile
+
+
+def missing(profile: Profile, kind: str) -> list[str]:
+    """What the profile lacks for a ``kind`` pitch, as labels a user recognises."""
+    gaps = [LABELS[f] for f in ("now", "next") if not re.search(r"\w", getattr(profile, f))]
+    needed = MIN_PROOF.get(kind, 1)
+    have = len({fact_key(p) for p in profile.proof_points} - {""})
+    if kind == "brand" and not profile.strengths and not have:
+        gaps.append("Strengths or Proof points")
+    elif have < needed:
+        gaps.append(f"{LABELS['proof_points']}: at least {needed}, you have {have}")
+    return gaps
+
+
+def require(profile: Profile, kind: str) -> None:
+    """Raise InputError naming what to fill in when the profile cannot carry a ``kind`` pitch."""
+    gaps = missing(profile, kind)
+    if gaps:
+        msg = f"your profile is missing {'; '.join(gaps)}. To write a {kind} pitch, {FIX_IT}"
+        raise InputError(msg)
+
+
+def profile_sources(profile: Profile) -> list[Source]:
+    """Every profile fact a pitch may draw on, with stable ids such as ``profile:proof:2``."""
+    out = [Source(id="profile:now", kind="profile", snippet=profile.now),
+           Source(id="profile:next", kind="profile", snippet=profile.next)]
+    out += [Source(id=f"profile:proof:{i}", kind="profile", snippet=p)
+            for i, p in enumerate(profile.proof_points, 1) if p.strip()]
+    for attr in ("strengths", "target_roles", "target_companies", "values"):
+        items = getattr(profile, attr)
+        if items:
+            out.append(Source(id=f"profile:{attr}", kind="profile", snippet="; ".join(items)))
+    return [s for s in out if s.snippet.strip()]
+
+
+def profile_texts(profile: Profile) -> list[str]:
+    """All the user's own words in the profile: what any name or number must come from."""
+    texts = [profile.name, profile.now, profile.next, profile.voice_sample, profile.headline,
+             profile.summary, *profile.strengths, *profile.proof_points, *profile.target_roles,
+             *profile.target_companies, *profile.audiences, *profile.values]
+    for position in profile.positions:
+        texts += [position.company, position.title, position.description, position.location]
+    return [t for t in texts if t.strip()]
+
+
+def resume_proof_points(text: str) -> list[str]:
+    """Bullets with a number in them: the resume's measurable achievements."""
+    points = []
+    for line in text.split("\n"):
+        if _BULLET.match(line) and re.search(r"\d", line):
+            point = _BULLET.sub("", line).strip().rstrip(".")
+            if len(point.split()) >= 4:
+                points.append(point)
+    return points
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n+|\s+[•▪●]\s+", text)
+    return [_BULLET.sub("", p).strip().rstrip(".") for p in parts if len(p.split()) >= 4]
+
+
+def _lines(text: str) -> list[str]:
+    return [_BULLET.sub("", line).strip() for line in text.split("\n") if line.strip()]
+
+
+def _tidy(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return value

@@ -1,0 +1,1 @@
+"""System: model settings and health checks."""
