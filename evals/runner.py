@@ -170,7 +170,7 @@ def run_cases(
             msg = "--judge needs a model: use --engine configured with a model set up"
             raise InputError(msg)
         judge = Judge(app.writer.backend, app.prompts)
-    ids = seed_store(app.records, app.sync, dataset,
+    ids = seed_store(app.stores.records, app.stores.sync, dataset,
                      (lambda d, t: on_progress("seeding", d, t)) if on_progress else None)
     if search_app is not None:
         if on_progress:
@@ -221,7 +221,7 @@ def run_eval(
             "prompt_versions": app.prompts.versions(),
             "dataset_sizes": dataset.sizes(), "missing_datasets": dataset.missing,
             "suites": list(suites), "limit": config.limit, "judge": config.judge,
-            "git_sha": git_sha(), "embeddings": type(app.index.embeddings).__name__,
+            "git_sha": git_sha(), "embeddings": type(app.stores.index.embeddings).__name__,
         }
     outcome = RunOutcome(header, results, summarise(results))
     _gate(outcome, config, suites)

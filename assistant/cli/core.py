@@ -38,7 +38,7 @@ def reindex(json_out: JSON = False) -> None:
     """Rebuild the search index from the records."""
     with open_app() as app, Progress(console=console, transient=True, disable=json_out) as progress:
         task = progress.add_task("Indexing", total=None)
-        counts = app.sync.rebuild(
+        counts = app.reindex(
             lambda done, total: progress.update(task, completed=done, total=total)
         )
     emit(json_out, lambda: {"reindexed": counts},

@@ -20,7 +20,7 @@ def draft(
 ) -> None:
     """Draft a message to a contact, grounded in your notes."""
     with open_app() as app:
-        person = app.records.find_contact(contact)
+        person = app.contacts.find(contact)
         result = app.outreach.draft(kind, person.id, channel)
     if json_out:
         print_json(result.to_json())

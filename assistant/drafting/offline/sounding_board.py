@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.domain import Profile
-from assistant.drafting.guard import WORDS_PER_MINUTE, Limits, count_chars, count_words
+from assistant.drafting.guard import Limits
 from assistant.drafting.offline import pitch_phrases as phrases
 from assistant.drafting.offline.clipping import clip
 from assistant.drafting.offline.phrasing import (
@@ -21,6 +21,7 @@ from assistant.drafting.offline.phrasing import (
 )
 from assistant.drafting.offline.pitch_fit import clip_clause
 from assistant.drafting.offline.pitch_goals import is_role, role_phrase
+from assistant.text import WORDS_PER_MINUTE, count_chars, count_words
 
 RUBRIC = ("clarity", "evidence", "bridge", "ask", "sounds_like_you", "length")
 JARGON = {

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.domain import Contact, Direction, Interaction, Note, Tier
-from assistant.errors import InputError, NotFoundError
+from assistant.errors import AmbiguousContactError, InputError, NotFoundError
 from assistant.services.contacts.dedupe import (
     JOB_CHANGE_EVENT,
     MERGE_EVENT,
@@ -74,6 +74,10 @@ class ContactsService:
             contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
         return contacts
 
+    def count(self) -> int:
+        """How many contacts there are."""
+        return self.records.count_contacts()
+
     def find(self, name_or_id: str) -> Contact:
         """A contact by id, slug or exact name; else the one a loose name clearly means."""
         if not name_or_id.strip():
@@ -81,9 +85,9 @@ class ContactsService:
             raise InputError(msg)
         try:
             return self.records.find_contact(name_or_id)
-        except NotFoundError as e:
-            if "several" in str(e):
-                raise
+        except AmbiguousContactError:
+            raise
+        except NotFoundError:
             found = self.search.resolve(name_or_id)
             if found is None:
                 raise

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.domain import Draft, Profile, Source
-from assistant.drafting.guard import WORDS_PER_MINUTE, Limits, count_words, speaking_seconds
+from assistant.drafting.guard import Limits
 from assistant.drafting.offline.pitch import build_pitch
 from assistant.drafting.offline.pitch_material import factual
 from assistant.drafting.writer import OFFLINE, Writer, WriteRequest
 from assistant.errors import InputError
 from assistant.services.story.profile import ProfileService, profile_sources, profile_texts, require
 from assistant.storage.index import SearchIndex
+from assistant.text import WORDS_PER_MINUTE, count_words, speaking_seconds
 
 TASK = "pitch_draft"
 KINDS = ("one-liner", "30s", "60s", "brand", "headline", "about", "tmay")

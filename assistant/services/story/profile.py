@@ -26,7 +26,7 @@ LABELS = {
 MIN_PROOF = {"one-liner": 1, "brand": 0, "headline": 0, "30s": 2, "60s": 2, "tmay": 2,
              "about": 2}
 MAX_PROFILE_BYTES = 256 * 1024
-FIX_IT = "fill them in on the Story & Pitch tab or with 'warmline profile set --file FILE'"
+FIX_IT = "add them to your story (the Story & Pitch tab, or a profile file)"
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–]|\d+[.)])\s+")
 
 

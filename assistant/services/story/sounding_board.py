@@ -9,7 +9,7 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.domain import Profile
-from assistant.drafting.guard import Limits, count_chars, count_words, speaking_seconds
+from assistant.drafting.guard import Limits
 from assistant.drafting.offline import sounding_board as offline
 from assistant.drafting.offline.pitch_material import factual
 from assistant.drafting.writer import Writer, WriteRequest
@@ -18,6 +18,7 @@ from assistant.services.story.pitch import KINDS, LIMITS, block, length_rule
 from assistant.services.story.profile import ProfileService, profile_texts
 from assistant.services.story.sounding_board_parse import CritiqueGuard, parse_critique
 from assistant.storage.records import RecordStore
+from assistant.text import count_chars, count_words, speaking_seconds
 
 TASK = "sounding_board"
 EVENT = "pitch_revision"  # revisions are events: append-only, no schema change needed
