@@ -36,7 +36,8 @@ DEV_COMMANDS = ("evals.cli", "evals.bench.cli")
 
 def register_dev_commands(app: typer.Typer, checkout: Path = CHECKOUT) -> bool:
     """Add the eval and bench commands when ``checkout`` holds the evals package."""
-    if not (checkout / "evals" / "__init__.py").is_file():
+    if not ((checkout / "pyproject.toml").is_file()
+            and (checkout / "evals" / "__init__.py").is_file()):
         return False
     if str(checkout) not in sys.path:
         sys.path.append(str(checkout))
