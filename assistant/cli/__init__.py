@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import typer
 
-from assistant.cli import contacts, core, outreach, story
+from assistant.cli import contacts, outreach, story, system
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -23,7 +23,7 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-core.register(cli)
+system.register(cli)
 outreach.register(cli)
 contacts.register(cli)
 story.register(cli)

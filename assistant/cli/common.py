@@ -7,8 +7,9 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 
 from assistant.app import Warmline, build_app
@@ -16,6 +17,7 @@ from assistant.settings import default_home
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def configure_logging() -> Path:

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import console, open_app, print_json
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, open_app, print_json
 
 
 def draft(

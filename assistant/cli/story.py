@@ -10,8 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.cli.common import console, emit, err_console, open_app
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, emit, err_console, open_app
 from assistant.domain import Profile
 from assistant.errors import InputError
 from assistant.services.story.pitch import KINDS, Pitch

@@ -24,7 +24,7 @@ from assistant.text import normalize
 
 log = logging.getLogger(__name__)
 
-PROMPT = "search_rewrite"
+PROMPT = "contacts_search_rewrite"
 LABEL = "SEARCH"  # the block the query travels in
 MAX_TERMS = 6
 MAX_TERM_WORDS = 4

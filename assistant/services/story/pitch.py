@@ -15,7 +15,7 @@ from assistant.services.story.profile import ProfileService, profile_sources, pr
 from assistant.storage.index import SearchIndex
 from assistant.text import WORDS_PER_MINUTE, count_words, speaking_seconds
 
-TASK = "pitch_draft"
+TASK = "story_pitch"
 KINDS = PITCH_KIND_NAMES  # for the edges' menus
 AUDIENCES = ("recruiter", "peer in the target field", "coffee chat")
 MAX_AUDIENCE_CHARS = 200

@@ -21,7 +21,7 @@ from assistant.services.story.sounding_board_parse import CritiqueGuard, parse_c
 from assistant.storage.records import RecordStore
 from assistant.text import count_chars, count_words, speaking_seconds
 
-TASK = "sounding_board"
+TASK = "story_sounding_board"
 EVENT = "pitch_revision"  # revisions are events: append-only, no schema change needed
 MAX_PITCH_CHARS = 5000
 

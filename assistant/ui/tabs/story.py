@@ -45,7 +45,7 @@ def saved_markdown(profile: Profile, gaps: list[str], kind: str) -> str:
              f"{len(profile.strengths)} strengths.")
     if not gaps:
         return saved
-    return f"{saved}\n\nNote: before you can write a {kind} pitch, fill in: {'; '.join(gaps)}."
+    return f"{saved}\n\nBefore you can write a {kind} pitch, fill in: {'; '.join(gaps)}."
 
 
 def sources_markdown(pitch: Pitch) -> str:

@@ -1,4 +1,4 @@
-"""Core commands: serve, doctor, reindex, export."""
+"""System commands: serve, doctor, reindex, export."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from assistant.cli.common import console, emit, open_app
+from assistant.cli.common import JSON, console, emit, open_app
 from assistant.services.system.health import HealthReport
-
-JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def serve(
