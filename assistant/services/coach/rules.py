@@ -1,0 +1,240 @@
+"""Rules: the words that pin an intent or fill a slot (channels, kinds, tiers, free text)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.services.coach import intents as it
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# -- intent cues ----------------------------------------------------------------------------
+HELP = _rx(r"^\s*(help|\?+|help me\??|menu|commands)\s*[.!?]*\s*$|what (else )?can you do|"
+           r"how (do(es)?|can) (this|you|i use this) work|what can i (ask|say|do) here|"
+           r"how do i use (this|you|warmline)|what are (my|the) options")
+SHORTER = _rx(r"\b(shorter|shorten|trim|more concise|too long|briefer|condense|tighten|"
+              r"cut it down|cut (it|that) down|fewer words|less wordy|punchier)\b")
+LONGER = _rx(r"\b(longer|lengthen|expand (it|on it|that)|more detail|too short|flesh (it|that) "
+             r"out|add (a bit |a little )?more|elaborate|a bit more)\b")
+ANOTHER = _rx(r"\b(another (one|version|draft|take|option|try|variant)|(a )?different (version|"
+              r"one|take|draft|wording)|try again|one more|redo|re-?write (it|that)|new version|"
+              r"give me another|again|alternative|other version|something else)\b")
+REFERS_BACK = _rx(r"\b(it|that|this|one|version|again|draft|pitch|message)\b")
+DUE = _rx(r"\b(due|overdue|back in touch|catch up with|reconnect with|lost touch|"
+          r"(haven'?t|have not|not) (talked|spoken|heard|reached|been in touch|caught up|seen)|"
+          r"fallen off|gone quiet|slipping|neglect\w*|keep in touch|stay in touch|follow[- ]ups?"
+          r" (owed|due)|follow up with|who should i (contact|ping|message|email|reach|write|"
+          r"talk|check in|call|text|see)|check[- ]ins?|reach out to)\b")
+WHO_OR_LIST = _rx(r"\b(who|whom|anyone|anybody|which|list|show|people|contacts|this week|today|"
+                  r"today's|lately|while|should i|my due)\b")
+DRAFT_VERB = _rx(r"^\s*(please |can you |could you |would you |help me |i (want|need|'d like|"
+                 r"would like) to |let'?s |now )*(write|draft|compose|send|message|email|e-mail|"
+                 r"text|dm|ping|reach out|check in|say (hi|hello|thanks|congrats)|thank|"
+                 r"congratulate|invite|ask|introduce|intro|follow up|reconnect|get in touch|"
+                 r"nudge|wish|drop|shoot|touch base|make|put together|prepare|create)\b")
+DRAFT_ANY = _rx(r"\b(write|draft|compose|note to|message to|email to|e-mail to|dm to|text to|"
+                r"reach out|check in with|check-in (message|note|with|to)|say (hi|hello)|thank|"
+                r"congratulat\w*|invite|introduce|intro|reconnect|get in touch|drop (him|her|"
+                r"them) a|shoot (him|her|them) a|touch base|something to|words for|"
+                r"message (for|to)|note for|send|say to|(should|do|can|could) i (say|write|"
+                r"send|tell))\b")
+PAST_TOUCH = _rx(r"\b(had|grabbed|got|did|shared|went for|went to) (a |an |some |our |a quick "
+                 r"|a long )?(coffee|lunch|call|phone call|video call|zoom|chat|drinks?|dinner|"
+                 r"breakfast|meeting|catch[- ]up|walk)\b|\b(called|phoned|rang|met|spoke|"
+                 r"talked|caught up|messaged|texted|emailed|e-mailed|dm'?d|dm'?ed|pinged|"
+                 r"chatted|ran into|bumped into|saw|visited|wrote to|heard from|got off)\b|"
+                 r"\b(log|record|note down|add (a )?note|jot down)\b|"
+                 r"\bmark (it|that|this|the draft|the message) (as )?sent\b|\bi sent (it|that)\b")
+INTERVIEW = _rx(r"\b(quiz me|mock interview|practice interview|interview (practice|prep\w*|"
+                r"questions|coach\w*)|prep(are)? me for|drill me|grill me|rehears\w*|"
+                r"(practice|prepare|prep) for (the|my|an|a|this|tomorrow'?s?|thursday'?s?|"
+                r"\w+'s) .*interview|ask me (some )?(\w+ )?(interview )?questions|"
+                r"interview (on|tomorrow|next|this)|behavioral questions|star (answers|method)|"
+                r"practice session|test me)\b")
+PITCH = _rx(r"\b(pitch|elevator|one[- ]liner|headline|about (section|me section|text|blurb|"
+            r"part)|brand statement|personal brand|tell me about yourself|tmay|introduce "
+            r"myself|intro(duction)? (of|about) myself|describe myself|self[- ]intro\w*|"
+            r"linkedin (summary|about|bio)|my bio|30[- ]?s(ec(ond)?s?)?|60[- ]?s(ec(ond)?s?)?|"
+            r"thirty[- ]second|sixty[- ]second|one[- ]minute)\b")
+PATH = _rx(r"\b(warm (path|intro\w*|introduction|route|way)|path(s)? (in)?to|route (in)?to|"
+           r"way in(to)?|foot in the door|get me (in|into)|get (in|into) \w+|"
+           r"who can (introduce|connect|refer|get|help) me|"
+           r"(introduce|refer|connect) me (to|with) (someone|anyone|people|somebody)|"
+           r"(hops?|degrees?) (from|to|away)|an? intro(duction)? (to|at|into) (someone at|"
+           r"people at|anyone at)?|reach (someone|anyone|people) at|in at)\b")
+MAP = _rx(r"\b(map|graph|visuali[sz]e|gap report|gaps in my network|network overview|"
+          r"overview of my network|big picture of my network|goal alignment|which goals)\b")
+SEARCH = _rx(r"\b(who (do|else do) i know|who in my network|who knows|who works|who worked|"
+             r"who('s| is) (in|into|at|from|based|working|a|an)|who has|who have|who did|"
+             r"who used to|anyone|anybody|someone|somebody|find|search|look for|people "
+             r"(in|at|who|with|from|that)|contacts (in|at|who|with|from|that)|"
+             r"do i know|know any|which (contacts|people|of my)|list (my |all )?(contacts|"
+             r"people) (in|at|who|with))\b")
+CONTACT = _rx(r"\b(tell me about|what do (i|we) know about|what('s| is) (new )?(with|about)|"
+              r"who('s| is| was)|show( me)?|open|pull up|look up|details|info|information|"
+              r"remind me|when did i (last )?|last time|notes? (on|about|for)|profile|history|"
+              r"background|anything on|what did (i|we)|how do i know|where does|"
+              r"what does|contact card)\b")
+DELETE = _rx(r"\b(delete|remove|forget|erase|get rid of|drop (him|her|them) from)\b")
+TIER_WORD = _rx(r"\b(inner( circle)?|active|dormant|aspirational|tier)\b")
+TIER_VERB = _rx(r"\b(move|put|set|make|mark|change|bump|promote|demote|tier|switch|add|"
+                r"upgrade|downgrade|reclassify|classify|consider)\b")
+UNSUPPORTED = _rx(r"\b(weather|flight|hotel|pizza|joke|stock price|translate|music|song|alarm|"
+                  r"timer|cover letter|salary|recipe|calendar|schedule|book (me|a)|"
+                  r"for me on linkedin|post (it|this|that)|apply (to|for) (this|the|a) job|"
+                  r"send (it|the email|the message|that) for me|what time)\b")
+
+# -- slot cues ------------------------------------------------------------------------------
+CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("linkedin-note", _rx(r"\b(connection (request|note|invite|message)|connect(ion)? note|"
+                          r"linkedin (note|invite|invitation|connection)|note with (my|the|a) "
+                          r"(connection|connect) request|connect with \w+ on linkedin)\b")),
+    ("email", _rx(r"\b(e-?mail(ed|ing)?|mail)\b")),
+    ("text", _rx(r"\b(text( message)?|sms|imessage|whatsapp|signal message)\b")),
+    ("linkedin-dm", _rx(r"\b(linkedin( dm| message| msg)?|dm|direct message|inmail|on li)\b")),
+)
+DRAFT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("intro", _rx(r"\b(introduc\w+|intro\b(?! call)|double[- ]opt|connect (him|her|them) "
+                  r"(with|to)|put (them|him|her) in touch)")),
+    ("info-interview", _rx(r"\b(informational|info[- ]?(interview|chat|call)|pick (his|her|"
+                           r"their) brain|learn (more )?about (his|her|their) (role|work|job|"
+                           r"team|career|path)|(15|20|fifteen|twenty)[- ]minutes?|career "
+                           r"(advice|chat)|advice on (breaking|getting) into)")),
+    ("coffee", _rx(r"\b(coffee|grab a drink|a drink|a tea|latte|cuppa)\b")),
+    ("congrats", _rx(r"\b(congrat\w*|promot\w+|new (job|role|position|gig)|well done|kudos|"
+                     r"celebrat\w+|milestone|award|launch(ed)?|graduat\w+)\b")),
+    ("thanks", _rx(r"\b(thank\w*|thx|grateful|gratitude|appreciat\w+)\b")),
+    ("checkin", _rx(r"\b(check[- ]?in|checking in|catch[- ]?up|say (hi|hello)|touch base|"
+                    r"see how (he|she|they)('s|'re| is| are) doing|how (he|she|they)('s|'re| "
+                    r"is| are) doing)\b")),
+)
+PITCH_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("tmay", _rx(r"\b(tell me about yourself|tmay|walk me through your (background|resume))")),
+    ("headline", _rx(r"\bheadline\b")),
+    ("about", _rx(r"\b(about (section|me section|text|blurb|part|summary)|linkedin (summary|"
+                  r"about|bio)|about on linkedin|my about)\b")),
+    ("brand", _rx(r"\b(brand( statement)?|personal brand)\b")),
+    ("one-liner", _rx(r"\b(one[- ]liner|one line|one sentence|single sentence|a line)\b")),
+    ("60s", _rx(r"\b(60|sixty)[- ]?(s|sec|secs|second|seconds)\b|\b(one|1)[- ]minute\b|"
+                r"\ba minute\b|\bminute[- ]long\b")),
+    ("30s", _rx(r"\b(30|thirty)[- ]?(s|sec|secs|second|seconds)\b|\bhalf[- ]a[- ]minute\b")),
+)
+LOG_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("coffee", _rx(r"\bcoffee\b")),
+    ("call", _rx(r"\b(call|called|phone|phoned|rang|zoom|video chat|facetime|on the phone)\b")),
+    ("message", _rx(r"\b(messag\w*|texted|text|emailed|e-mailed|email|dm'?d|dm'?ed|dm|pinged|"
+                    r"wrote|sent|inmail|replied)\b")),
+    ("meeting", _rx(r"\b(met|meet|meeting|lunch|dinner|breakfast|drinks?|sat down|in person|"
+                    r"visited)\b")),
+)
+TIERS = (
+    ("inner", _rx(r"\binner( circle| tier)?\b|\bclose (friends|circle)\b")),
+    ("dormant", _rx(r"\bdormant\b")),
+    ("aspirational", _rx(r"\baspirational\b")),
+    ("active", _rx(r"\bactive\b")),
+)
+
+# Free-text slots: what follows these lead-ins, up to the end of the clause.
+QUERY_LEAD = _rx(
+    r"^.*?\b(?:who (?:else )?do i know|who in my network|anyone in my network|do i know "
+    r"(?:anyone|anybody|someone|somebody|people|any \w+)|know any(?:one|body)?|find (?:me )?"
+    r"(?:people|someone|somebody|anyone|contacts|folks)?|search (?:my contacts |my network )?"
+    r"(?:for)?|look for|which (?:of my )?(?:contacts|people|friends)|people|contacts|someone|"
+    r"somebody|anyone|anybody|who)\b\s*(?:(?:who|that) (?:(?:is|are) )?)?"
+    r"(?:(?:is|are|work|works|working|worked|based)\s+)?"
+)
+AUDIENCE = _rx(r"\b(?:for|to|at|with) (?:a |an |the |my |some |this )?(?P<a>[^,.?!;]+?)"
+               r"(?:\s+(?:at|on|next|tomorrow|today|this|please)\b.*)?\s*(?:[,.?!;]|$)")
+ROLE = _rx(r"\b(?:for|as) (?:a |an |the |my |this |that |tomorrow's |next week's |"
+           r"(?:\w+day'?s?) )?(?P<r>[A-Za-z][\w&/+\- ]*?)\s+(?:interview|role|position|job|"
+           r"opening|screen|loop)\b|\b(?:interview|role|position|job) (?:for|as) (?:a |an |the )?"
+           r"(?P<r2>[A-Za-z][\w&/+\- ]*?)(?:\s+(?:at|on|next|tomorrow|this)\b|[,.?!;]|$)")
+TARGET = _rx(r"\b(?:at|to|into|in at|in to|with|join|inside|reach|over at) (?:someone at |people "
+             r"at |anyone at |somebody at )?(?P<t>[A-Z0-9][\w&.\-']*(?: [A-Z0-9][\w&.\-']*)*)")
+TARGET_LOWER = _rx(r"\b(?:at|to|into|inside) (?:someone at |people at |anyone at )?(?:a |an |the )?"
+                   r"(?P<t>[\w&.\-' ]+?)\s*(?:[,.?!;]|\bin\b|\bwithin\b|$)")
+NOTE_SPLIT = _rx(r"\s*(?:[,;:]|\s[-–—]\s|\band (?:she|he|they)\b|\b(?:she|he|they) (?:said|"
+                 r"mentioned|told me)\b|\babout\b|\band said\b|\band mentioned\b|\bnote:?\b)\s*")
+
+FREE_TEXT_STOP = frozenset(
+    "a an the my me i to for of in at on with and or is are was be it this that these those "
+    "who whom which what someone somebody anyone anybody people contacts network know do "
+    "please some any she he they her his their him them s 's she's he's they're "
+    "please also just".split()
+)
+
+
+def first_label(text: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """The label of the first cue in ``table`` that the text holds."""
+    for label, pattern in table:
+        if pattern.search(text):
+            return label
+    return None
+
+
+def revise_action(text: str) -> str | None:
+    """shorter, longer or another, when the text asks for a change to the last result."""
+    if SHORTER.search(text):
+        return "shorter"
+    if LONGER.search(text):
+        return "longer"
+    if ANOTHER.search(text):
+        return "another"
+    return None
+
+
+def clean_free_text(text: str) -> str:
+    """Trim filler around a free-text slot."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.?!;:\"'")
+    text = re.sub(r"^(?:in|at|on|about|with|from|into|for|the|a|an|who|that)\s+", "", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:in my network|in my contacts|please|again|this week|right now|"
+                  r"now|today|at all)$", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,.?!;:\"'")
+
+
+def search_query(text: str) -> str:
+    """What to search for: the message without its 'who do I know in' lead-in."""
+    match = QUERY_LEAD.match(text)
+    rest = text[match.end():] if match else text
+    return clean_free_text(rest) or clean_free_text(text)
+
+
+def audience(text: str, after: int = 0) -> str | None:
+    """Who a pitch is for ('for a recruiter' -> 'recruiter')."""
+    match = AUDIENCE.search(text, after)
+    if not match:
+        return None
+    value = clean_free_text(match.group("a"))
+    if not value or value.casefold() in {"me", "myself", "linkedin", "my linkedin", "it"}:
+        return None
+    if re.fullmatch(r"(?:\d+|thirty|sixty|one)[- ]?(?:s|sec|secs|seconds?|minutes?)", value,
+                    flags=re.IGNORECASE):
+        return None
+    return value
+
+
+def role(text: str) -> str | None:
+    """The role an interview is for ('for the APM interview' -> 'APM')."""
+    match = ROLE.search(text)
+    if not match:
+        return None
+    value = clean_free_text(match.group("r") or match.group("r2") or "")
+    if value.casefold() in {"", "my", "the", "an", "a", "this", "next", "upcoming", "mock",
+                            "practice", "real"}:
+        return None
+    value = re.sub(r"^(?:upcoming|next|big|real|final|first|second|onsite|phone)\s+", "", value,
+                   flags=re.IGNORECASE)
+    return value or None
+
+
+def target(text: str) -> str | None:
+    """The company or place a warm path should reach."""
+    match = TARGET.search(text)
+    if match:
+        return clean_free_text(match.group("t"))
+    match = TARGET_LOWER.search(text)
+    return clean_free_text(match.group("t")) if match else None
