@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.services.coach import intents as it
-
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)

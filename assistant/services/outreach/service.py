@@ -43,8 +43,10 @@ class OutreachService:
         self.sync = sync
         self.writer = writer
 
-    def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm") -> Draft:
-        """Write a ``kind`` message to a contact for a channel."""
+    def draft(
+        self, kind: str, contact_id: str, channel: str = "linkedin-dm", variant: int = 0
+    ) -> Draft:
+        """Write a ``kind`` message to a contact for a channel; ``variant`` > 0: another one."""
         if kind not in KINDS:
             msg = f"unknown draft kind '{kind}'; choose one of: {', '.join(KINDS)}"
             raise InputError(msg)
@@ -58,6 +60,7 @@ class OutreachService:
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, resource)
         seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}"
+        seed += f":{variant}" if variant else ""
 
         def write_offline() -> str:
             text = offline.checkin(
