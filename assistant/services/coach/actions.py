@@ -125,7 +125,7 @@ class Tools:
         detail = self.contacts.detail(contact_id)
         data = {"contact_id": detail.contact.id, "contact": detail.contact.name}
         return Reply(render.contact_text(detail), "contact", data=data,
-                     actions=["draft a check-in"], tool_calls=["contact_detail"])
+                     tool_calls=["contact_detail"])
 
     def log(self, contact_id: str, kind: str, note: str = "") -> Reply:
         """Log a touch (and a note); called only after the user said yes."""

@@ -29,7 +29,7 @@ def _method(service: object | None, *names: str) -> Callable[..., Any] | None:
     for name in names:
         found = getattr(service, name, None)
         if callable(found):
-            return found  # type: ignore[no-any-return]
+            return found
     return None
 
 

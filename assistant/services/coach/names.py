@@ -20,6 +20,23 @@ COMMON_WORDS = frozenset(
     "green hill wood king page case bell day west ward rice ash holly penny robin lily "
     "olive gray grey star river stone reed dean earl duke sterling".split()
 )
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "ben": ("benjamin",), "mike": ("michael",), "liz": ("elizabeth",), "beth": ("elizabeth",),
+    "kate": ("katherine", "catherine", "kathryn"), "katie": ("katherine", "catherine"),
+    "chris": ("christopher", "christine", "christina"), "dan": ("daniel",), "danny": ("daniel",),
+    "dave": ("david",), "tom": ("thomas",), "jen": ("jennifer",), "jenny": ("jennifer",),
+    "matt": ("matthew",), "nick": ("nicholas",), "rob": ("robert",), "bob": ("robert",),
+    "bill": ("william",), "will": ("william",), "jim": ("james",), "jimmy": ("james",),
+    "joe": ("joseph",), "tony": ("anthony",), "andy": ("andrew",), "drew": ("andrew",),
+    "steve": ("steven", "stephen"), "pat": ("patricia", "patrick"), "becky": ("rebecca",),
+    "abby": ("abigail",), "maggie": ("margaret",), "meg": ("megan", "margaret"),
+    "jess": ("jessica",), "sue": ("susan",), "ed": ("edward",), "greg": ("gregory",),
+    "josh": ("joshua",), "zach": ("zachary",), "nate": ("nathan", "nathaniel"),
+    "tim": ("timothy",), "ken": ("kenneth",), "ron": ("ronald",), "rich": ("richard",),
+    "rick": ("richard",), "vicky": ("victoria",), "tori": ("victoria",), "sasha": ("alexandra",),
+    "alex": ("alexander", "alexandra"), "sam": ("samuel", "samantha"), "max": ("maximilian",),
+    "fran": ("francesca", "frances"), "nacho": ("ignacio",), "pepe": ("jose",),
+}
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*")
 
 
@@ -161,6 +178,14 @@ class NameResolver:
     def _lookup(table: dict[str, list[Person]], key: str) -> list[Person]:
         if key in table:
             return list(table[key])
+        formal = [p for full in NICKNAMES.get(key, ()) for p in table.get(full, [])]
+        if formal:
+            return formal
+        if len(key) >= 3:  # 'Sam' for Samantha, 'Alex' for Alexandra
+            shortened = [p for name, people in table.items()
+                         if name.startswith(key) and len(name) > len(key) for p in people]
+            if shortened:
+                return shortened
         if len(key) < FUZZY_MIN_LEN:
             return []
         best: list[Person] = []

@@ -140,6 +140,9 @@ class Router:
             r"\bmark (it|that|this)|\bi sent (it|that)", text, re.IGNORECASE
         ):
             return it.LOG, "rule", 0.8
+        stranger = _UNKNOWN_NAME.search(text)
+        if not named and not drafting and stranger and rules.PAST_TOUCH.search(text):
+            return it.LOG, "rule", 0.75
         if rules.SEARCH.search(text) and not named:
             return it.SEARCH, "rule", 0.85
         if named and len(text.split()) <= 3:

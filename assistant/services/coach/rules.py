@@ -10,7 +10,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # -- intent cues ----------------------------------------------------------------------------
-HELP = _rx(r"^\s*(help|\?+|help me\??|menu|commands)\s*[.!?]*\s*$|what (else )?can you do|"
+HELP = _rx(r"^\s*(help|\?+|help me\??|menu|commands|hi|hello|hey|hi there|hello there|"
+           r"start|get started|getting started|how does this work)\s*[.!?]*\s*$|"
+           r"what (else )?can you (do|help)|how (can|could|do|would) you help|"
+           r"where (do|should) i (start|begin)|what (are|is) (you|this) (for|about)|"
+           r"what do you do|i'?m (lost|new|confused|stuck)|what kinds? of (things|stuff|questions)|"
+           r"what (sort|type)s? of (things|stuff|questions)|capabilit\w+|tutorial|how to use|"
+           r"what (are|is) (you|this|warmline|the coach)\??$|what can (this|warmline|the coach)|"
+           r"show me (what|how) (you|it|this)|how do i (talk|chat) to you|give me (some )?examples|"
+           r"what should i (ask|type|say)\b(?! to)|"
            r"how (do(es)?|can) (this|you|i use this) work|what can i (ask|say|do) here|"
            r"how do i use (this|you|warmline)|what are (my|the) options")
 SHORTER = _rx(r"\b(shorter|shorten|trim|more concise|too long|briefer|condense|tighten|"
@@ -25,7 +33,14 @@ DUE = _rx(r"\b(due|overdue|back in touch|catch up with|reconnect with|lost touch
           r"(haven'?t|have not|not) (talked|spoken|heard|reached|been in touch|caught up|seen)|"
           r"fallen off|gone quiet|slipping|neglect\w*|keep in touch|stay in touch|follow[- ]ups?"
           r" (owed|due)|follow up with|who should i (contact|ping|message|email|reach|write|"
-          r"talk|check in|call|text|see)|check[- ]ins?|reach out to)\b")
+          r"talk|check in|call|text|see)|check[- ]ins?|reach out to)\b|"
+          r"been (too |so |a |way too )?(long|while)|gone cold|going cold|go cold|"
+          r"need(s|ing)? (a )?(nudge|attention|love|a ping|follow[- ]?up)|ignoring|"
+          r"slipping through|owe (a |an |them a )?(message|reply|follow[- ]?up|email|note|call)|"
+          r"what should i do (this week|today|next)|on my (plate|list)|my (list|plan) for|"
+          r"this week'?s (list|check-ins|plan)|in a (long )?while|long time no|"
+          r"haven'?t (checked|pinged|messaged|emailed|reached|contacted|heard)|today view|"
+          r"\bdue list|who('s| is) (next|up next)|stale|drift(ed|ing)? apart")
 WHO_OR_LIST = _rx(r"\b(who|whom|anyone|anybody|which|list|show|people|contacts|this week|today|"
                   r"today's|lately|while|should i|my due)\b")
 DRAFT_VERB = _rx(r"^\s*(please |can you |could you |would you |help me |i (want|need|'d like|"
@@ -45,7 +60,15 @@ PAST_TOUCH = _rx(r"\b(had|grabbed|got|did|shared|went for|went to) (a |an |some 
                  r"talked|caught up|messaged|texted|emailed|e-mailed|dm'?d|dm'?ed|pinged|"
                  r"chatted|ran into|bumped into|saw|visited|wrote to|heard from|got off)\b|"
                  r"\b(log|record|note down|add (a )?note|jot down)\b|"
-                 r"\bmark (it|that|this|the draft|the message) (as )?sent\b|\bi sent (it|that)\b")
+                 r"\bmark (it|that|this|the draft|the message) (as )?sent\b|\bi sent (it|that)\b|"
+                 r"^\s*(just )?(coffee|lunch|dinner|drinks|breakfast|a call|call|zoom|"
+                 r"meeting|chat|catch[- ]?up|phone call) with\b|"
+                 r"\b(met up|hung out|reconnected|connected with|got together|sat down|"
+                 r"had a (good|great|nice|long|quick|short|lovely|productive) (chat|talk|call|"
+                 r"conversation|catch[- ]?up|meeting)|(had|have had) a (chat|talk|conversation)|"
+                 r"heard back from|got a (reply|message|call|text|email) from|replied to|"
+                 r"interviewed with|sent (him|her|them|\w+) (a|an|the|my) (message|note|email|"
+                 r"dm|text)|save (that|this)|remember that|make a note)\b")
 INTERVIEW = _rx(r"\b(quiz me|mock interview|practice interview|interview (practice|prep\w*|"
                 r"questions|coach\w*)|prep(are)? me for|drill me|grill me|rehears\w*|"
                 r"(practice|prepare|prep) for (the|my|an|a|this|tomorrow'?s?|thursday'?s?|"
@@ -57,7 +80,13 @@ PITCH = _rx(r"\b(pitch|elevator|one[- ]liner|headline|about (section|me section|
             r"myself|intro(duction)? (of|about) myself|describe myself|self[- ]intro\w*|"
             r"linkedin (summary|about|bio)|my bio|30[- ]?s(ec(ond)?s?)?|60[- ]?s(ec(ond)?s?)?|"
             r"thirty[- ]second|sixty[- ]second|one[- ]minute)\b")
-PATH = _rx(r"\b(warm (path|intro\w*|introduction|route|way)|path(s)? (in)?to|route (in)?to|"
+PATH = _rx(r"\b(warm (path|intro\w*|introduction|route|way|connection)|path(s)? (in)?to|"
+           r"route (in)?to|(best|shortest|fastest|easiest|quickest) (way|path|route|bet)|"
+           r"introduced to|introduction to|connect me (with|to)|refer(ral)? (me )?(to|at|into|"
+           r"for)|who can help me (get|land|join|break)|want to (work|get a job|get hired) at|"
+           r"knows? (someone|somebody|people|anyone) (at|who works)|friend of a friend|"
+           r"second[- ]degree|(2|two) hops?|who('s| is) (my )?(best )?(way|connection|link)|"
+           r"get hired at|break into|land a job at|a referral|"
            r"way in(to)?|foot in the door|get me (in|into)|get (in|into) \w+|"
            r"who can (introduce|connect|refer|get|help) me|"
            r"(introduce|refer|connect) me (to|with) (someone|anyone|people|somebody)|"
@@ -123,7 +152,7 @@ PITCH_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 LOG_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("coffee", _rx(r"\bcoffee\b")),
     ("call", _rx(r"\b(call|called|phone|phoned|rang|zoom|video chat|facetime|on the phone)\b")),
-    ("message", _rx(r"\b(messag\w*|texted|text|emailed|e-mailed|email|dm'?d|dm'?ed|dm|pinged|"
+    ("message", _rx(r"\b(messag\w*|texted|text|emailed|e-mailed|email|dm'?d|dm'?ed|dm|pinged|reply|"
                     r"wrote|sent|inmail|replied)\b")),
     ("meeting", _rx(r"\b(met|meet|meeting|lunch|dinner|breakfast|drinks?|sat down|in person|"
                     r"visited)\b")),
@@ -146,6 +175,9 @@ QUERY_LEAD = _rx(
 )
 AUDIENCE = _rx(r"\b(?:for|to|at|with) (?:a |an |the |my |some |this )?(?P<a>[^,.?!;]+?)"
                r"(?:\s+(?:at|on|next|tomorrow|today|this|please)\b.*)?\s*(?:[,.?!;]|$)")
+ROLE3 = re.compile(r"\b(?:a|an|my|the|this|that|tomorrow's|today's|next week's|friday's|"
+                   r"monday's|tuesday's|wednesday's|thursday's) (?P<r>[A-Za-z][\w&/+\- ]*?) "
+                   r"(?:interview|screen|loop|onsite)\b", re.IGNORECASE)
 ROLE = _rx(r"\b(?:for|as) (?:a |an |the |my |this |that |tomorrow's |next week's |"
            r"(?:\w+day'?s?) )?(?P<r>[A-Za-z][\w&/+\- ]*?)\s+(?:interview|role|position|job|"
            r"opening|screen|loop)\b|\b(?:interview|role|position|job) (?:for|as) (?:a |an |the )?"
@@ -218,11 +250,15 @@ def audience(text: str, after: int = 0) -> str | None:
 def role(text: str) -> str | None:
     """The role an interview is for ('for the APM interview' -> 'APM')."""
     match = ROLE.search(text)
-    if not match:
+    if match:
+        value = clean_free_text(match.group("r") or match.group("r2") or "")
+    elif (other := ROLE3.search(text)) is not None:
+        value = clean_free_text(other.group("r"))
+    else:
         return None
-    value = clean_free_text(match.group("r") or match.group("r2") or "")
     if value.casefold() in {"", "my", "the", "an", "a", "this", "next", "upcoming", "mock",
-                            "practice", "real"}:
+                            "practice", "real", "job", "big", "final", "first", "next week",
+                            "phone", "onsite", "behavioral", "technical"}:
         return None
     value = re.sub(r"^(?:upcoming|next|big|real|final|first|second|onsite|phone)\s+", "", value,
                    flags=re.IGNORECASE)
