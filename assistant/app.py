@@ -139,6 +139,7 @@ def build_app(
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
     )
-    app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings)
+    app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
+                            lambda: writer.backend)
     return app
 

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from assistant.storage.db import Database
 
 SCHEMA = """
-CREATE TABLE chat_messages (
+CREATE TABLE IF NOT EXISTS chat_messages (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     conversation TEXT NOT NULL,
     role TEXT NOT NULL,
@@ -17,8 +17,8 @@ CREATE TABLE chat_messages (
     data TEXT NOT NULL DEFAULT '{}',
     created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now'))
 );
-CREATE INDEX chat_messages_conversation ON chat_messages(conversation, id);
-CREATE TABLE chat_state (
+CREATE INDEX IF NOT EXISTS chat_messages_conversation ON chat_messages(conversation, id);
+CREATE TABLE IF NOT EXISTS chat_state (
     conversation TEXT PRIMARY KEY,
     data TEXT NOT NULL,
     updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now'))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from langchain_core.embeddings import Embeddings
 
+from assistant.llm.chat import ChatBackend
+from assistant.llm.prompts import PromptLibrary
 from assistant.services.coach.actions import Tools
+from assistant.services.coach.agent import ToolRouter
 from assistant.services.coach.features import discover
 from assistant.services.coach.names import Person
 from assistant.services.coach.router import ExampleIndex, Router
@@ -21,12 +26,20 @@ def people_of(contacts: ContactsService) -> list[Person]:
 
 
 def build_coach(app: object, contacts: ContactsService, outreach: OutreachService,
-                pitch: PitchService, chats: ChatStore, embeddings: Embeddings) -> CoachService:
-    """The coach over the app's services; ``app`` is asked which extra features it has."""
+                pitch: PitchService, chats: ChatStore, embeddings: Embeddings,
+                prompts: PromptLibrary | None = None,
+                backend: Callable[[], ChatBackend | None] | None = None) -> CoachService:
+    """The coach over the app's services; ``app`` is asked which extra features it has.
+
+    With ``prompts`` and ``backend``, a configured model routes by tool calling.
+    """
 
     def people() -> list[Person]:
         return people_of(contacts)
 
     router = Router(ExampleIndex(embeddings), people)
     tools = Tools(contacts, outreach, pitch, discover(app))
-    return CoachService(router, tools, chats, people)
+    coach = CoachService(router, tools, chats, people)
+    if prompts is not None and backend is not None:
+        coach.agent = ToolRouter(backend, prompts, router, people)
+    return coach

@@ -37,6 +37,13 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "alex": ("alexander", "alexandra"), "sam": ("samuel", "samantha"), "max": ("maximilian",),
     "fran": ("francesca", "frances"), "nacho": ("ignacio",), "pepe": ("jose",),
 }
+# Words that start many names ('Had' -> Haddad) and are never short for one.
+NOT_SHORT_NAMES = frozenset(
+    "had has was can did get got let see met ask add new how who all any one two log sent send "
+    "call text make tell show open find give write draft just made move mark quiz help what when "
+    "where with from this that then than they have been were will also coffee lunch email and "
+    "the for are but not you your our out off per via yes no".split()
+)
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*")
 
 
@@ -142,10 +149,15 @@ class NameResolver:
 
     def _match_at(self, tokens: list[_Token], i: int) -> tuple[NameMatch, int] | None:
         token = tokens[i]
-        if not self._may_be_name(token):
-            return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        firsts = self._lookup(self._first, token.key)
+        if not self._may_be_name(token):
+            # 'grace kim' in lower case: a common word is a name when the surname follows.
+            firsts = self._first.get(token.key, []) if nxt is not None else []
+            full = [p for p in firsts if len(p.parts) > 1 and nxt and p.parts[-1] == nxt.key]
+            if full and nxt is not None:
+                return NameMatch(full, f"{token.text} {nxt.text}", token.start, nxt.end), 2
+            return None
+        firsts = self._lookup(self._first, token.key, prefix=True)
         if firsts and nxt is not None:
             full = [p for p in firsts if len(p.parts) > 1 and _same(p.parts[-1], nxt.key)]
             if full:
@@ -175,13 +187,13 @@ class NameResolver:
         return token.capital or token.key not in COMMON_WORDS
 
     @staticmethod
-    def _lookup(table: dict[str, list[Person]], key: str) -> list[Person]:
+    def _lookup(table: dict[str, list[Person]], key: str, prefix: bool = False) -> list[Person]:
         if key in table:
             return list(table[key])
         formal = [p for full in NICKNAMES.get(key, ()) for p in table.get(full, [])]
         if formal:
             return formal
-        if len(key) >= 3:  # 'Sam' for Samantha, 'Alex' for Alexandra
+        if prefix and len(key) >= 3 and key not in NOT_SHORT_NAMES:  # 'Sam' for Samantha
             shortened = [p for name, people in table.items()
                          if name.startswith(key) and len(name) > len(key) for p in people]
             if shortened:

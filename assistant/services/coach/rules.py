@@ -18,7 +18,12 @@ HELP = _rx(r"^\s*(help|\?+|help me\??|menu|commands|hi|hello|hey|hi there|hello 
            r"what (sort|type)s? of (things|stuff|questions)|capabilit\w+|tutorial|how to use|"
            r"what (are|is) (you|this|warmline|the coach)\??$|what can (this|warmline|the coach)|"
            r"show me (what|how) (you|it|this)|how do i (talk|chat) to you|give me (some )?examples|"
-           r"what should i (ask|type|say)\b(?! to)|"
+           r"what should i (ask|type|say)\b(?! to)|what is this( thing| app| tool| place)?\W*$|"
+           r"what does (the coach|this|warmline|this app|this tool|it) do|"
+           r"^\W*(can|could) you help( me)?\W*$|^\W*i need (some )?help\W*$|how do i get started|"
+           r"^\W*what are you\b|^\W*who are you|what('s| is) warmline|how does (the|this) "
+           r"(coach|app|tool|chat) work|list (of )?(the )?(commands|features)|what features|"
+           r"tips (on|for) using|"
            r"how (do(es)?|can) (this|you|i use this) work|what can i (ask|say|do) here|"
            r"how do i use (this|you|warmline)|what are (my|the) options")
 SHORTER = _rx(r"\b(shorter|shorten|trim|more concise|too long|briefer|condense|tighten|"
@@ -35,7 +40,8 @@ DUE = _rx(r"\b(due|overdue|back in touch|catch up with|reconnect with|lost touch
           r" (owed|due)|follow up with|who should i (contact|ping|message|email|reach|write|"
           r"talk|check in|call|text|see)|check[- ]ins?|reach out to)\b|"
           r"been (too |so |a |way too )?(long|while)|gone cold|going cold|go cold|"
-          r"need(s|ing)? (a )?(nudge|attention|love|a ping|follow[- ]?up)|ignoring|"
+          r"need(s|ing)? (a |some |a little |a bit of |more )?(nudge|attention|love|a ping|"
+          r"follow[- ]?up|tending|care)|ignoring|"
           r"slipping through|owe (a |an |them a )?(message|reply|follow[- ]?up|email|note|call)|"
           r"what should i do (this week|today|next)|on my (plate|list)|my (list|plan) for|"
           r"this week'?s (list|check-ins|plan)|in a (long )?while|long time no|"
@@ -63,6 +69,9 @@ PAST_TOUCH = _rx(r"\b(had|grabbed|got|did|shared|went for|went to) (a |an |some 
                  r"\bmark (it|that|this|the draft|the message) (as )?sent\b|\bi sent (it|that)\b|"
                  r"^\s*(just )?(coffee|lunch|dinner|drinks|breakfast|a call|call|zoom|"
                  r"meeting|chat|catch[- ]?up|phone call) with\b|"
+                 r"\b(just )?(finished|wrapped up|came back from|got back from|left) "
+                 r"(a |an |my |our |the )?(zoom|call|coffee|lunch|meeting|chat|dinner|video call|"
+                 r"phone call)\b|"
                  r"\b(met up|hung out|reconnected|connected with|got together|sat down|"
                  r"had a (good|great|nice|long|quick|short|lovely|productive) (chat|talk|call|"
                  r"conversation|catch[- ]?up|meeting)|(had|have had) a (chat|talk|conversation)|"
@@ -74,7 +83,9 @@ INTERVIEW = _rx(r"\b(quiz me|mock interview|practice interview|interview (practi
                 r"(practice|prepare|prep) for (the|my|an|a|this|tomorrow'?s?|thursday'?s?|"
                 r"\w+'s) .*interview|ask me (some )?(\w+ )?(interview )?questions|"
                 r"interview (on|tomorrow|next|this)|behavioral questions|star (answers|method)|"
-                r"practice session|test me)\b")
+                r"practice session|test me|interview me|role-?play|pretend (you'?re|to be) "
+                r"(an|the|my) interviewer|simulat\w+ (an? )?interview|practice (round|"
+                r"answering|questions|my answers)|mock (session|round)|dry run)\b")
 PITCH = _rx(r"\b(pitch|elevator|one[- ]liner|headline|about (section|me section|text|blurb|"
             r"part)|brand statement|personal brand|tell me about yourself|tmay|introduce "
             r"myself|intro(duction)? (of|about) myself|describe myself|self[- ]intro\w*|"
@@ -87,12 +98,17 @@ PATH = _rx(r"\b(warm (path|intro\w*|introduction|route|way|connection)|path(s)? 
            r"knows? (someone|somebody|people|anyone) (at|who works)|friend of a friend|"
            r"second[- ]degree|(2|two) hops?|who('s| is) (my )?(best )?(way|connection|link)|"
            r"get hired at|break into|land a job at|a referral|"
+           r"(reach|contact|get to) (the |a |an |someone |anyone |somebody )?[\w ]{0,30}\bat \w+|"
            r"way in(to)?|foot in the door|get me (in|into)|get (in|into) \w+|"
            r"who can (introduce|connect|refer|get|help) me|"
            r"(introduce|refer|connect) me (to|with) (someone|anyone|people|somebody)|"
            r"(hops?|degrees?) (from|to|away)|an? intro(duction)? (to|at|into) (someone at|"
            r"people at|anyone at)?|reach (someone|anyone|people) at|in at)\b")
 MAP = _rx(r"\b(map|graph|visuali[sz]e|gap report|gaps in my network|network overview|"
+          r"my target (companies|roles)|by company|companies (do )?(my contacts|i know people)|"
+          r"coverage|clusters?|how (is|are) my (network|contacts) (spread|distributed|"
+          r"organi[sz]ed)|(no|any) contacts? (in|at|for) (my )?(target|goal)|"
+          r"(missing|lacking) (a )?contacts?|where are my gaps|"
           r"overview of my network|big picture of my network|goal alignment|which goals)\b")
 SEARCH = _rx(r"\b(who (do|else do) i know|who in my network|who knows|who works|who worked|"
              r"who('s| is) (in|into|at|from|based|working|a|an)|who has|who have|who did|"
@@ -104,13 +120,18 @@ CONTACT = _rx(r"\b(tell me about|what do (i|we) know about|what('s| is) (new )?(
               r"who('s| is| was)|show( me)?|open|pull up|look up|details|info|information|"
               r"remind me|when did i (last )?|last time|notes? (on|about|for)|profile|history|"
               r"background|anything on|what did (i|we)|how do i know|where does|"
-              r"what does|contact card)\b")
+              r"what does|contact card|rundown|the latest|catch me up on|brief me|"
+              r"refresh my memory|what do my notes say|everything (i have|about|on)|summary "
+              r"(of|for)|summari[sz]e|tell me more|status|up to|doing these days|works? now)\b")
 DELETE = _rx(r"\b(delete|remove|forget|erase|get rid of|drop (him|her|them) from)\b")
 TIER_WORD = _rx(r"\b(inner( circle)?|active|dormant|aspirational|tier)\b")
 TIER_VERB = _rx(r"\b(move|put|set|make|mark|change|bump|promote|demote|tier|switch|add|"
                 r"upgrade|downgrade|reclassify|classify|consider)\b")
 UNSUPPORTED = _rx(r"\b(weather|flight|hotel|pizza|joke|stock price|translate|music|song|alarm|"
-                  r"timer|cover letter|salary|recipe|calendar|schedule|book (me|a)|"
+                  r"timer|cover letter|salary|recipe|calendar|schedule|book (me|a)|poem|haiku|"
+                  r"lyrics|essay|job (postings|listings|boards|ads)|jobs? (near|in|around) |"
+                  r"openings (near|in|around)|(send|call|phone|ring|post|submit|apply|book|buy|"
+                  r"pay|publish)\b[^.?!]*\bfor me\b|"
                   r"for me on linkedin|post (it|this|that)|apply (to|for) (this|the|a) job|"
                   r"send (it|the email|the message|that) for me|what time)\b")
 
@@ -178,15 +199,20 @@ AUDIENCE = _rx(r"\b(?:for|to|at|with) (?:a |an |the |my |some |this )?(?P<a>[^,.
 ROLE3 = re.compile(r"\b(?:a|an|my|the|this|that|tomorrow's|today's|next week's|friday's|"
                    r"monday's|tuesday's|wednesday's|thursday's) (?P<r>[A-Za-z][\w&/+\- ]*?) "
                    r"(?:interview|screen|loop|onsite)\b", re.IGNORECASE)
+ROLE_TAIL = _rx(r"\b(?:for|as) (?:a |an |the |my )?(?P<r>[A-Za-z][\w&/+\- ]*?)\s*(?:[,.?!;]|$)")
+WHEN = _rx(r"(?:(?:this|next|on) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+           r"tomorrow|today|tonight|next week|this week|later|it|me|that|this|now|them)")
 ROLE = _rx(r"\b(?:for|as) (?:a |an |the |my |this |that |tomorrow's |next week's |"
            r"(?:\w+day'?s?) )?(?P<r>[A-Za-z][\w&/+\- ]*?)\s+(?:interview|role|position|job|"
            r"opening|screen|loop)\b|\b(?:interview|role|position|job) (?:for|as) (?:a |an |the )?"
            r"(?P<r2>[A-Za-z][\w&/+\- ]*?)(?:\s+(?:at|on|next|tomorrow|this)\b|[,.?!;]|$)")
-TARGET = _rx(r"\b(?:at|to|into|in at|in to|with|join|inside|reach|over at) (?:someone at |people "
-             r"at |anyone at |somebody at )?(?P<t>[A-Z0-9][\w&.\-']*(?: [A-Z0-9][\w&.\-']*)*)")
+TARGET = re.compile(r"\b(?:at|to|into|in at|in to|with|join|inside|reach|over at) (?:someone at "
+                    r"|people at |anyone at |somebody at )?"
+                    r"(?P<t>[A-Z0-9][\w&.\-']*(?: (?:[A-Z0-9&][\w&.\-']*|of|de|and))*)")
 TARGET_LOWER = _rx(r"\b(?:at|to|into|inside) (?:someone at |people at |anyone at )?(?:a |an |the )?"
                    r"(?P<t>[\w&.\-' ]+?)\s*(?:[,.?!;]|\bin\b|\bwithin\b|$)")
-NOTE_SPLIT = _rx(r"\s*(?:[,;:]|\s[-–—]\s|\band (?:she|he|they)\b|\b(?:she|he|they) (?:said|"
+NOTE_SPLIT = _rx(r"\s*(?:[,;:]|[.!]\s|\s[-–—]\s|\b(?:told me|says|shared)(?: that)?\b|"
+                 r"\band (?:she|he|they)\b|\b(?:she|he|they) (?:said|"
                  r"mentioned|told me)\b|\babout\b|\band said\b|\band mentioned\b|\bnote:?\b)\s*")
 
 FREE_TEXT_STOP = frozenset(
@@ -254,6 +280,10 @@ def role(text: str) -> str | None:
         value = clean_free_text(match.group("r") or match.group("r2") or "")
     elif (other := ROLE3.search(text)) is not None:
         value = clean_free_text(other.group("r"))
+    elif (tail := ROLE_TAIL.search(text)) is not None:
+        value = clean_free_text(tail.group("r"))
+        if WHEN.fullmatch(value):
+            return None
     else:
         return None
     if value.casefold() in {"", "my", "the", "an", "a", "this", "next", "upcoming", "mock",

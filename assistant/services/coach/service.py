@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.services.coach import intents as it
 from assistant.services.coach.actions import Tools, run_safely
+from assistant.services.coach.agent import ToolRouter
 from assistant.services.coach.names import AMBIGUOUS, NameResolver, Person
 from assistant.services.coach.replies import OPEN, SENT, Reply
 from assistant.services.coach.router import Route, Router
@@ -37,7 +38,7 @@ class CoachService:
         self.tools = tools
         self.chats = chats
         self.people = people
-        self.agent: Any = None  # the tool-calling path when a model is configured
+        self.agent: ToolRouter | None = None  # tool calling, used when a model is configured
 
     # -- conversations ------------------------------------------------------------------------
     def current(self) -> str:
@@ -106,10 +107,7 @@ class CoachService:
             filled = self._fill(_route(pending), pending.get("slot", ""), text, pending)
             if filled is not None:
                 return self._remember(self._execute(filled, state), state)
-        if self.agent is not None:
-            route = self.agent.route(text, state)
-        else:
-            route = self.router.route(text)
+        route = self.agent.route(text, state) if self.agent else self.router.route(text)
         answer = self._execute(route, state)
         if pending and pending["type"] == "confirm" and not answer.changed:
             answer.text = "I left that change unsaved.\n\n" + answer.text
