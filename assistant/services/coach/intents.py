@@ -48,6 +48,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "anyone I should follow up with?",
         "who's fallen off my radar",
         "what should I do this week to keep in touch",
+        "who do I owe a follow-up", "which relationships need some care",
     ),
     DRAFT: (
         "write something to her",
@@ -135,11 +136,13 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     MAP: (
         "show my network map", "visualize my network", "draw the graph of my contacts",
         "where are the gaps in my network", "which companies do my contacts work at",
-        "network overview",
+        "network overview", "what does my network look like", "where is my network weak",
+        "how many people do I know at each company",
     ),
     HELP: (
         "help", "what can you do?", "how does this work", "what can I ask you",
-        "what are my options", "how do I use this",
+        "what are my options", "how do I use this", "I'm not sure what to ask",
+        "give me a tour", "what is this for", "how do I start", "what are your features",
     ),
     UNSUPPORTED: (
         "what's the weather tomorrow", "book me a flight to Oslo", "order a pizza",

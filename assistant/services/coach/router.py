@@ -122,8 +122,16 @@ class Router:
         if rules.INTERVIEW.search(text):
             return it.INTERVIEW, "rule", 0.95
         drafting = bool(rules.DRAFT_VERB.search(text))
-        if named and not drafting and rules.PAST_TOUCH.search(text):
+        touch = rules.PAST_TOUCH.search(text)
+        wants = rules.DRAFT_ANY.search(text)
+        if wants and touch and wants.start() < touch.start() or rules.WRITE_REQUEST.search(text):
+            drafting = True  # "thank Ben, we met last week": the request comes first
+        if named and rules.CONTACT_QUESTION.search(text) and not drafting:
+            return it.CONTACT, "rule", 0.85
+        if named and not drafting and touch:
             return it.LOG, "rule", 0.9
+        if not named and rules.PATH_STRONG.search(text):
+            return it.PATH, "rule", 0.9
         if rules.PITCH.search(text) and not named:
             return it.PITCH, "rule", 0.95
         if rules.PATH.search(text) and not (named and drafting):
@@ -147,6 +155,10 @@ class Router:
             return it.SEARCH, "rule", 0.85
         if named and len(text.split()) <= 3:
             return it.CONTACT, "rule", 0.7
+        if not named and rules.INTERVIEW_WORD.search(text) and not rules.INFO_INTERVIEW.search(
+            text
+        ):
+            return it.INTERVIEW, "rule", 0.7
         intent, similarity = self.examples.nearest(text)
         if similarity < MIN_SIMILARITY and not named:
             return it.UNSUPPORTED, "fallback", similarity

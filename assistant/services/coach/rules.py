@@ -46,12 +46,16 @@ DUE = _rx(r"\b(due|overdue|back in touch|catch up with|reconnect with|lost touch
           r"what should i do (this week|today|next)|on my (plate|list)|my (list|plan) for|"
           r"this week'?s (list|check-ins|plan)|in a (long )?while|long time no|"
           r"haven'?t (checked|pinged|messaged|emailed|reached|contacted|heard)|today view|"
-          r"\bdue list|who('s| is) (next|up next)|stale|drift(ed|ing)? apart")
+          r"\bdue list|who('s| is) (next|up next)|stale|drift(ed|ing)? apart|"
+          r"who to (ping|contact|message|email|call|text|reach out to|check in with|follow up "
+          r"with|write to|get back to)|follow[- ]?ups?|waiting (on|for) (me|a reply|my reply)|"
+          r"relationships?|nurture|get back to")
 WHO_OR_LIST = _rx(r"\b(who|whom|anyone|anybody|which|list|show|people|contacts|this week|today|"
                   r"today's|lately|while|should i|my due)\b")
 DRAFT_VERB = _rx(r"^\s*(please |can you |could you |would you |help me |i (want|need|'d like|"
-                 r"would like) to |let'?s |now )*(write|draft|compose|send|message|email|e-mail|"
-                 r"text|dm|ping|reach out|check in|say (hi|hello|thanks|congrats)|thank|"
+                 r"would like|'d love|would love|should|ought|have) to |i should |let'?s |now |"
+                 r"time to |let me |maybe |ok |okay |so )*(write|draft|compose|send|message|email|"
+                 r"e-mail|text|dm|ping|reach out|check in|say (hi|hello|thanks|congrats)|thank|"
                  r"congratulate|invite|ask|introduce|intro|follow up|reconnect|get in touch|"
                  r"nudge|wish|drop|shoot|touch base|make|put together|prepare|create)\b")
 DRAFT_ANY = _rx(r"\b(write|draft|compose|note to|message to|email to|e-mail to|dm to|text to|"
@@ -77,7 +81,17 @@ PAST_TOUCH = _rx(r"\b(had|grabbed|got|did|shared|went for|went to) (a |an |some 
                  r"conversation|catch[- ]?up|meeting)|(had|have had) a (chat|talk|conversation)|"
                  r"heard back from|got a (reply|message|call|text|email) from|replied to|"
                  r"interviewed with|sent (him|her|them|\w+) (a|an|the|my) (message|note|email|"
-                 r"dm|text)|save (that|this)|remember that|make a note)\b")
+                 r"dm|text)|save (that|this|it|a note)|remember (that|this)|make a note|note that|"
+                 r"told me|let me know|informed me|updated me|fyi|heads up|update:|"
+                 r"add (this |that )?(to|on) (his|her|their|\w+'s) (notes?|record|file|profile)|"
+                 r"spent (an hour|the (morning|afternoon|evening|day)|time|some time) with|"
+                 r"and i (\w+ed|met|spoke|saw|had|got|went|ran|caught|grabbed|sat|did)|"
+                 r"replied|responded|wrote back|got back to me|reached out to me|"
+                 r"(called|texted|emailed|messaged|pinged|rang|visited) me|"
+                 r"thanked|congratulated|invited|introduced|wished|offered|helped|gave|sent|"
+                 r"recommended|referred|followed up|checked in|reached out)\b|"
+                 r"^\W*(just )?(coffee|lunch|dinner|drinks|breakfast|call|zoom|meeting|chat|"
+                 r"catch[- ]?up|phone call)\b")
 INTERVIEW = _rx(r"\b(quiz me|mock interview|practice interview|interview (practice|prep\w*|"
                 r"questions|coach\w*)|prep(are)? me for|drill me|grill me|rehears\w*|"
                 r"(practice|prepare|prep) for (the|my|an|a|this|tomorrow'?s?|thursday'?s?|"
@@ -108,7 +122,9 @@ MAP = _rx(r"\b(map|graph|visuali[sz]e|gap report|gaps in my network|network over
           r"my target (companies|roles)|by company|companies (do )?(my contacts|i know people)|"
           r"coverage|clusters?|how (is|are) my (network|contacts) (spread|distributed|"
           r"organi[sz]ed)|(no|any) contacts? (in|at|for) (my )?(target|goal)|"
-          r"(missing|lacking) (a )?contacts?|where are my gaps|"
+          r"(missing|lacking) (a )?contacts?|where are my gaps|network look|weak spots?|"
+          r"blind spots?|(network|contacts) (at a glance|summary|breakdown|stats|statistics)|"
+          r"breakdown of my (network|contacts)|how many (contacts|people)|"
           r"overview of my network|big picture of my network|goal alignment|which goals)\b")
 SEARCH = _rx(r"\b(who (do|else do) i know|who in my network|who knows|who works|who worked|"
              r"who('s| is) (in|into|at|from|based|working|a|an)|who has|who have|who did|"
@@ -123,6 +139,15 @@ CONTACT = _rx(r"\b(tell me about|what do (i|we) know about|what('s| is) (new )?(
               r"what does|contact card|rundown|the latest|catch me up on|brief me|"
               r"refresh my memory|what do my notes say|everything (i have|about|on)|summary "
               r"(of|for)|summari[sz]e|tell me more|status|up to|doing these days|works? now)\b")
+CONTACT_QUESTION = _rx(r"^\W*(when|how long|how often|have i|did i|what did|where did|how did)\b|"
+                      r"\blast time i\b|\bhow long since\b|what was the last|the last time|"
+                      r"last (thing|conversation|touch|interaction|contact|note)|how recently|"
+                      r"most recent")
+WRITE_REQUEST = _rx(r"\b(write|draft|compose|put together)\b")
+INTERVIEW_WORD = _rx(r"\binterview")
+INFO_INTERVIEW = _rx(r"informational|info[- ]?interview")
+PATH_STRONG = _rx(r"\b(who (can|could|might|would) (introduce|connect|refer|get|help|intro) me|"
+                  r"warm (intro\w*|path|introduction)|path(s)? (in)?to|(2|two) hops|way in(to)?)")
 DELETE = _rx(r"\b(delete|remove|forget|erase|get rid of|drop (him|her|them) from)\b")
 TIER_WORD = _rx(r"\b(inner( circle)?|active|dormant|aspirational|tier)\b")
 TIER_VERB = _rx(r"\b(move|put|set|make|mark|change|bump|promote|demote|tier|switch|add|"
@@ -211,7 +236,8 @@ TARGET = re.compile(r"\b(?:at|to|into|in at|in to|with|join|inside|reach|over at
                     r"(?P<t>[A-Z0-9][\w&.\-']*(?: (?:[A-Z0-9&][\w&.\-']*|of|de|and))*)")
 TARGET_LOWER = _rx(r"\b(?:at|to|into|inside) (?:someone at |people at |anyone at )?(?:a |an |the )?"
                    r"(?P<t>[\w&.\-' ]+?)\s*(?:[,.?!;]|\bin\b|\bwithin\b|$)")
-NOTE_SPLIT = _rx(r"\s*(?:[,;:]|[.!]\s|\s[-–—]\s|\b(?:told me|says|shared)(?: that)?\b|"
+NOTE_SPLIT = _rx(r"\s*(?:[,;:(]|[.!]\s|\s[-–—]\s|[–—]|\bwho(?:'s| is| was)?\b|\bregarding\b|"
+                 r"\b(?:told me|says|shared)(?: that)?\b|"
                  r"\band (?:she|he|they)\b|\b(?:she|he|they) (?:said|"
                  r"mentioned|told me)\b|\babout\b|\band said\b|\band mentioned\b|\bnote:?\b)\s*")
 
@@ -295,10 +321,14 @@ def role(text: str) -> str | None:
     return value or None
 
 
+TARGET_OTHER = re.compile(r"\b(?:for|in|from|of|on|about|inside) (?:the )?"
+                          r"(?P<t>[A-Z0-9][\w&.\-']*(?: (?:[A-Z0-9&][\w&.\-']*|of|de|and))*)")
+
+
 def target(text: str) -> str | None:
     """The company or place a warm path should reach."""
-    match = TARGET.search(text)
-    if match:
+    match = TARGET.search(text) or TARGET_OTHER.search(text)
+    if match and match.group("t") not in {"I", "I'm", "I'd"}:
         return clean_free_text(match.group("t"))
     match = TARGET_LOWER.search(text)
     return clean_free_text(match.group("t")) if match else None
