@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +17,8 @@ from assistant.services.contacts.service import ContactsService
 from assistant.services.outreach.service import CHANNEL_LIMITS, OutreachService
 from assistant.services.story.pitch import PitchService
 
+# Where a model's tokens go while it writes (set per turn by the coach; None: nowhere).
+ON_TOKEN: ContextVar[Callable[[str], None] | None] = ContextVar("coach_on_token", default=None)
 PITCH_LADDER = ("one-liner", "30s", "60s")
 CHANNEL_LADDER = ("linkedin-note", "text", "linkedin-dm", "email")
 SHORTER_SHARE = 0.65
@@ -53,7 +57,8 @@ class Tools:
                     "version yet, so here is a check-in instead.\n\n")
             kind = "checkin"
         channel = channel if channel in CHANNEL_LIMITS else "linkedin-dm"
-        draft = self.outreach.draft(kind, contact.id, channel, variant=variant)
+        draft = self.outreach.draft(kind, contact.id, channel, variant=variant,
+                                    on_token=ON_TOKEN.get())
         heading = f"{note}A {KIND_NAMES.get(kind, kind)} to **{contact.name}** ({channel}):"
         return self._draft_reply(draft, heading, contact.id, contact.name, variant)
 
@@ -67,7 +72,7 @@ class Tools:
     def pitch_reply(self, kind: str = "30s", audience: str = "", variant: int = 0) -> Reply:
         """Write a pitch from the profile."""
         try:
-            pitch = self.pitch.generate(kind, audience, variant)
+            pitch = self.pitch.generate(kind, audience, variant, on_token=ON_TOKEN.get())
         except InputError as e:
             return Reply(f"I cannot write that pitch yet: {e}. Fill in your story in the "
                          "Story & Pitch tab first.", "answer", tool_calls=["pitch"])

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.services.coach import intents as it
-from assistant.services.coach.actions import Tools, run_safely
+from assistant.services.coach.actions import ON_TOKEN, Tools, run_safely
 from assistant.services.coach.agent import ToolRouter
 from assistant.services.coach.names import AMBIGUOUS, NameResolver, Person
 from assistant.services.coach.replies import OPEN, SENT, Reply
@@ -60,12 +60,17 @@ class CoachService:
         return self.chats.delete_all()
 
     # -- one turn -----------------------------------------------------------------------------
-    def reply(self, message: str, conversation: str | None = None) -> Reply:
-        """Answer one message; remember both sides."""
+    def reply(self, message: str, conversation: str | None = None,
+              on_token: Callable[[str], None] | None = None) -> Reply:
+        """Answer one message; remember both sides. A model's tokens go to ``on_token``."""
         conversation = conversation or self.current()
         state = self.chats.state(conversation)
         self.chats.add(conversation, "user", message)
-        answer = self._turn(message.strip(), state)
+        streaming = ON_TOKEN.set(on_token)
+        try:
+            answer = self._turn(message.strip(), state)
+        finally:
+            ON_TOKEN.reset(streaming)
         self.chats.add(conversation, "assistant", answer.text,
                        {"kind": answer.kind, "actions": answer.actions,
                         "route": answer.route.to_json() if answer.route else None})

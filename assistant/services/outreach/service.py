@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source
@@ -44,7 +45,8 @@ class OutreachService:
         self.writer = writer
 
     def draft(
-        self, kind: str, contact_id: str, channel: str = "linkedin-dm", variant: int = 0
+        self, kind: str, contact_id: str, channel: str = "linkedin-dm", variant: int = 0,
+        on_token: Callable[[str], None] | None = None,
     ) -> Draft:
         """Write a ``kind`` message to a contact for a channel; ``variant`` > 0: another one."""
         if kind not in KINDS:
@@ -98,6 +100,7 @@ class OutreachService:
                 + [offline.note_date(n.created) for n in notes]
                 + [profile.name],
                 limits=limits,
+                on_token=on_token,
             )
         )
         return Draft(

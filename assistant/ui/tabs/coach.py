@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import queue
+import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
@@ -12,12 +16,23 @@ from assistant.errors import WarmlineError
 from assistant.services.coach.replies import ANOTHER, OPEN, SENT, Reply
 
 Messages = list[dict[str, str]]
+PROGRESS_AFTER_S = 1.0  # a step slower than this shows that it is working
+TICK_S = 0.1
+WORKING = "_Working on it…_"
 BUTTONS = ((ANOTHER, "coach-another"), (SENT, "coach-sent"), (OPEN, "coach-open"))
 
 
 def _history(app: Warmline, conversation: str) -> Messages:
     return [{"role": m["role"], "content": m["content"]}
             for m in app.coach.history(conversation)]
+
+
+def _drain(tokens: queue.Queue[str]) -> Iterator[str]:
+    while True:
+        try:
+            yield tokens.get_nowait()
+        except queue.Empty:
+            return
 
 
 def _buttons(actions: list[str]) -> list[Any]:
@@ -44,15 +59,40 @@ def build(app: Warmline) -> None:
         current = app.coach.current()
         return (current, _history(app, current), *_buttons(_last_actions(app, current)))
 
-    def on_send(text: str, current: str) -> tuple[Any, ...]:
-        if not text.strip():
-            return ("", current, _history(app, current), *_buttons([]))
+    def on_send(text: str, current: str) -> Iterator[tuple[Any, ...]]:
         current = current or app.coach.current()
-        try:
-            reply = app.coach.reply(text, current)
-        except WarmlineError as e:
-            raise gr.Error(str(e), print_exception=False) from e
-        return ("", current, _history(app, current), *_buttons(reply.actions))
+        if not text.strip():
+            yield ("", current, _history(app, current), *_buttons([]))
+            return
+        shown = [*_history(app, current), {"role": "user", "content": text}]
+        yield ("", current, shown, *_buttons([]))
+        tokens: queue.Queue[str] = queue.Queue()
+        done: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                done["reply"] = app.coach.reply(text, current, on_token=tokens.put)
+            except WarmlineError as e:
+                done["error"] = e
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        started, streamed, waiting = time.monotonic(), "", False
+        while worker.is_alive():
+            worker.join(timeout=TICK_S)
+            fresh = "".join(_drain(tokens))
+            if fresh:  # a model is writing: show its words as they come
+                streamed += fresh
+                yield ("", current, [*shown, {"role": "assistant", "content": streamed + " ▍"}],
+                       *_buttons([]))
+            elif not streamed and not waiting and time.monotonic() - started > PROGRESS_AFTER_S:
+                waiting = True
+                yield ("", current, [*shown, {"role": "assistant", "content": WORKING}],
+                       *_buttons([]))
+        if "error" in done:
+            raise gr.Error(str(done["error"]), print_exception=False)
+        reply: Reply = done["reply"]
+        yield ("", current, _history(app, current), *_buttons(reply.actions))
 
     def press(label: str) -> Any:
         def on_press(current: str) -> tuple[Any, ...]:

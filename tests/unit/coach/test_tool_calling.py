@@ -85,3 +85,14 @@ def test_a_failing_model_falls_back_to_the_offline_router(app: Warmline) -> None
     assert reply.kind == "contacts" and "Marisol Vega" in reply.text
 
 
+
+
+def test_a_models_draft_streams_its_tokens(app: Warmline) -> None:
+    from tests.fakes import FakeChatModel
+
+    text = "Hi Marisol, I hope clinical decision support work is going well. Talk soon."
+    app.writer.backend = fake_backend(FakeChatModel().enqueue(text))
+    tokens: list[str] = []
+    reply = app.coach.reply("write to Marisol", app.coach.new_chat(), on_token=tokens.append)
+    assert reply.kind == "draft" and reply.engine == "fake:model"
+    assert "".join(tokens) == text == reply.data["draft"]["text"]
