@@ -12,6 +12,8 @@ from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.embeddings import Embeddings, build_embeddings
 from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
+from assistant.services.coach.build import build_coach
+from assistant.services.coach.service import CoachService
 from assistant.services.contacts.backup import BackupService
 from assistant.services.contacts.importing import ImportService
 from assistant.services.contacts.query_rewrite import QueryRewriter
@@ -26,6 +28,7 @@ from assistant.services.story.sounding_board import SoundingBoard
 from assistant.services.system.health import HealthReport, diagnose
 from assistant.services.system.models import ModelSettingsService
 from assistant.settings import Provider, Settings, load_settings
+from assistant.storage.chat import ChatStore
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import Progress, SearchIndex
 from assistant.storage.lock import DataDirLock
@@ -68,6 +71,7 @@ class Warmline:
     sounding_board: SoundingBoard
     resume: ResumeReviewService
     models: ModelSettingsService = field(init=False)
+    coach: CoachService = field(init=False)  # built last: it asks the app what it offers
 
     def __post_init__(self) -> None:
         self.models = ModelSettingsService(self.settings, lambda: self.choice, self.use_model)
@@ -117,14 +121,16 @@ def build_app(
                                  reason="model injected")
         db = Database(settings.home / DB_FILE)
         records = RecordStore(db)
-        index = SearchIndex(settings.home / "index", embeddings or build_embeddings(settings))
+        embeddings = embeddings or build_embeddings(settings)
+        index = SearchIndex(settings.home / "index", embeddings)
         sync = IndexSync(records, index, settings.knowledge_dir)
         sync.reconcile()  # repair a crash between a record write and its index write
         sync.ensure_knowledge()
         prompts = PromptLibrary(settings.prompts_dir)
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)
-        backup = BackupService(records, sync)
+        chats = ChatStore(db)
+        backup = BackupService(records, sync, chats)
         thesaurus = Thesaurus.load_or_empty(settings.knowledge_dir / THESAURUS_FILE)
         rewriter = QueryRewriter(prompts, lambda: writer.backend)
         search = SearchService(records, index, thesaurus, rewrite=rewriter.rewrite)
@@ -137,10 +143,13 @@ def build_app(
     except BaseException:
         lock.release()
         raise
-    return Warmline(
+    app = Warmline(
         settings=settings, stores=Stores(lock, db, records, index, sync), prompts=prompts,
         choice=choice, writer=writer, outreach=outreach, backup=backup,
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
     )
+    app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
+                            lambda: writer.backend)
+    return app
 

@@ -160,6 +160,7 @@ def _temp_app(stack: ExitStack, build: Callable[[Path], Warmline]) -> Warmline:
 def run_cases(
     app: Warmline, dataset: Dataset, suites: tuple[str, ...], config: RunConfig,
     on_progress: OnProgress | None = None, search_app: Warmline | None = None,
+    scratch_app: Callable[[], Warmline] | None = None,
 ) -> list[CaseResult]:
     """Seed the app's store from the dataset and run every selected case against it."""
     recorder = RecordingGuard(app.writer.guard)
@@ -178,7 +179,8 @@ def run_cases(
         contacts.load_search_network(search_app, dataset)
         if on_progress:
             on_progress("retrieval store", 1, 1)
-    ctx = EvalContext(app, dataset, ids, recorder, judge, search_app)
+    ctx = EvalContext(app, dataset, ids, recorder, judge, search_app, scratch_app,
+                      dataset_dir=config.datasets_dir)
     cases = [c for suite in suites for c in dataset.cases.get(suite, [])[: config.limit]]
     results = []
     for done, case in enumerate(cases, start=1):
@@ -209,7 +211,11 @@ def run_eval(
         if dataset.cases.get("contacts"):
             search_app = _temp_app(stack, lambda home: build_app(
                 base.model_copy(update={"home": home}), backend=None, embeddings=embeddings))
-        results = run_cases(app, dataset, suites, config, on_progress, search_app)
+        def scratch_app() -> Warmline:
+            return _temp_app(stack, lambda home: build_app(
+                base.model_copy(update={"home": home}), backend=None, embeddings=embeddings))
+
+        results = run_cases(app, dataset, suites, config, on_progress, search_app, scratch_app)
         engine = app.engine  # a model's name may be learned only on first use
         header = {
             "run_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

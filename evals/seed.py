@@ -31,7 +31,11 @@ CASE_FILES = {
     "injection": "injection.jsonl",
     "contacts": "retrieval.jsonl",
     "interview-reference": "interview.jsonl",
+    "coach": "coach.jsonl",
+    "coach-blind": "blind/coach_utterances.jsonl",
 }
+# Coach suites: utterance rows over a network of their own (seeded in a separate store).
+COACH_NETWORKS = {"coach": "coach_network.jsonl", "coach-blind": "blind/coach_network.jsonl"}
 Progress = Callable[[int, int], None]
 
 
@@ -159,6 +163,8 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "contacts":
             rows = [retrieval_row(row) for row in rows]
+        if suite in COACH_NETWORKS:
+            rows = [coach_row(row, COACH_NETWORKS[suite]) for row in rows]
         parsed = [
             _parse(Case, {"suite": suite, **row}, f"{path.name} row {n}")
             for n, row in enumerate(rows, start=1)
@@ -181,6 +187,20 @@ def retrieval_row(row: dict[str, Any]) -> dict[str, Any]:
         "inputs": {"query": row["query"], "k": row.get("k", 5)},
         "must_include": {"contacts": row.get("relevant", [])},
         "grading_notes": "relevant = every contact matching " + json.dumps(row.get("truth", {})),
+    }
+
+
+def coach_row(row: dict[str, Any], network: str) -> dict[str, Any]:
+    """An utterance row (id, text, intent, slots, changes_data, injection) as a case."""
+    if "text" not in row:
+        return row
+    return {
+        "id": row.get("id", ""),
+        "tags": [str(row.get("intent", ""))] + (["injection"] if row.get("injection") else []),
+        "inputs": {"text": row["text"], "network": network},
+        "must_include": {"intent": row.get("intent"), "slots": row.get("slots") or {},
+                         "changes_data": bool(row.get("changes_data")),
+                         "injection": bool(row.get("injection"))},
     }
 
 

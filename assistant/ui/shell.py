@@ -5,9 +5,10 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
-from assistant.ui.tabs import contacts, interview, network, outreach, story, system, today
+from assistant.ui.tabs import coach, contacts, interview, network, outreach, story, system, today
 
 TABS = (
+    ("Coach", coach),  # first, and so open by default
     ("Today", today),
     ("Story & Pitch", story),
     ("Contacts", contacts),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.seed import Case
-from evals.suites import contacts, injection, interview, outreach, story
+from evals.suites import coach, contacts, injection, interview, outreach, story
 from evals.suites.base import CaseResult, EvalContext
 
 SuiteRun = Callable[[EvalContext, Case], CaseResult]
@@ -16,6 +16,8 @@ SUITES: dict[str, SuiteRun] = {
     "injection": injection.run,
     "contacts": contacts.run,
     "interview-reference": interview.run,
+    "coach": coach.run,
+    "coach-blind": coach.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
 WRITING_SUITES = ("story", "outreach", "injection")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.domain import Profile
@@ -42,6 +43,13 @@ METRICS: dict[str, MetricInfo] = {
         True, "share of reference follow-ups the gap detector judges as expected"),
     "star_ranking": MetricInfo(True, "mean Kendall tau: STAR heuristic vs reference ranking"),
     "judge_rubric": MetricInfo(True, "mean model-graded rubric score, 0-1 (--judge only)"),
+    "joint_accuracy": MetricInfo(True, "share of utterances with right intent and slots"),
+    "intent_accuracy": MetricInfo(True, "share of utterances routed to the right intent"),
+    "slot_accuracy": MetricInfo(True, "share of rightly routed utterances with every slot right"),
+    "unconfirmed_changes": MetricInfo(False, "share of turns that changed data without a yes"),
+    "asks_confirmation": MetricInfo(True, "share of data-changing requests met with a yes/no"),
+    "injection_tool_calls": MetricInfo(
+        False, "share of injection rows where a note's text set off a tool call"),
 }
 
 
@@ -143,6 +151,9 @@ class EvalContext:
     recorder: RecordingGuard
     judge: Judge | None = None
     search_app: Warmline | None = None  # a second store holding the retrieval network
+    scratch_app: Callable[[], Warmline] | None = None  # a fresh offline store, closed at the end
+    cache: dict[str, Any] = field(default_factory=dict)  # what a suite builds once per run
+    dataset_dir: Path = Path()  # where the run's datasets live
 
     def use_persona(self, persona: str, patch: dict[str, Any] | None = None) -> Profile:
         """Make ``persona`` the user (optionally with some fields replaced); return the profile."""

@@ -23,6 +23,7 @@ RENDER_TIMEOUT_MS = 30_000
 
 # (tab label, the heading its Markdown starts with)
 TAB_HEADINGS = (
+    ("Coach", "Coach"),
     ("Today", "Today"),
     ("Story & Pitch", "Your story"),
     ("Contacts", "Contacts"),

@@ -22,6 +22,7 @@ from assistant import __version__
 from assistant.domain import Contact, Interaction, Note, Profile
 from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
 from assistant.services.contacts.dedupe import UNMERGE_EVENT
+from assistant.storage.chat import ChatStore
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
 
@@ -77,9 +78,11 @@ class ExportFile(BaseModel):
 class BackupService:
     """Everything the user owns, as JSON, and back."""
 
-    def __init__(self, records: RecordStore, sync: IndexSync) -> None:
+    def __init__(self, records: RecordStore, sync: IndexSync,
+                 chats: ChatStore | None = None) -> None:
         self.records = records
         self.sync = sync
+        self.chats = chats
 
     def snapshot(self) -> dict[str, Any]:
         """All records as one JSON-ready object."""
@@ -92,6 +95,7 @@ class BackupService:
             "notes": [n.model_dump(mode="json") for n in self.records.all_notes()],
             "interactions": [i.model_dump(mode="json") for i in self.records.all_interactions()],
             "events": self.records.events(),
+            **({"chat": self.chats.export()} if self.chats is not None else {}),
         }
 
     def export(self, path: Path) -> dict[str, int]:

@@ -74,6 +74,10 @@ class ContactsService:
             contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
         return contacts
 
+    def get(self, contact_id: str) -> Contact:
+        """A contact by id."""
+        return self.records.get_contact(contact_id)
+
     def count(self) -> int:
         """How many contacts there are."""
         return self.records.count_contacts()

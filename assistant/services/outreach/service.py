@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source
@@ -43,8 +44,11 @@ class OutreachService:
         self.sync = sync
         self.writer = writer
 
-    def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm") -> Draft:
-        """Write a ``kind`` message to a contact for a channel."""
+    def draft(
+        self, kind: str, contact_id: str, channel: str = "linkedin-dm", variant: int = 0,
+        on_token: Callable[[str], None] | None = None,
+    ) -> Draft:
+        """Write a ``kind`` message to a contact for a channel; ``variant`` > 0: another one."""
         if kind not in KINDS:
             msg = f"unknown draft kind '{kind}'; choose one of: {', '.join(KINDS)}"
             raise InputError(msg)
@@ -58,6 +62,7 @@ class OutreachService:
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, resource)
         seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}"
+        seed += f":{variant}" if variant else ""
 
         def write_offline() -> str:
             text = offline.checkin(
@@ -95,6 +100,7 @@ class OutreachService:
                 + [offline.note_date(n.created) for n in notes]
                 + [profile.name],
                 limits=limits,
+                on_token=on_token,
             )
         )
         return Draft(

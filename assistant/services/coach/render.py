@@ -1,0 +1,92 @@
+"""Results as chat markdown: contacts with their why, drafts with sources, pitches, lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.domain import Draft
+from assistant.services.contacts.search_results import SearchResult
+from assistant.services.contacts.service import ContactDetail
+from assistant.text import ellipsize
+
+SNIPPET = 90
+MAX_NOTES = 5
+
+
+def quote(text: str) -> str:
+    """User data shown as a quote block, never as markup or instructions."""
+    clean = text.replace("`", "'").replace("<", "‹").replace(">", "›")
+    return "\n".join(f"> {line}" for line in clean.splitlines() or [""])
+
+
+def sources_line(draft: Draft) -> str:
+    """Where a draft came from."""
+    if not draft.sources:
+        return "_No notes used._"
+    parts = [f"*{s.kind}* “{ellipsize(s.snippet, SNIPPET)}”" for s in draft.sources]
+    return "Drew on: " + "; ".join(parts).replace("<", "‹").replace(">", "›")
+
+
+def draft_text(draft: Draft, heading: str) -> str:
+    """A draft in a fenced block (the chat's copy button copies it) with counts and sources."""
+    lines = [heading]
+    if draft.notice:
+        lines.append(f"⚠️ {draft.notice}")
+    if draft.subject:
+        lines.append(f"Subject: {draft.subject}")
+    body = draft.text.replace("```", "'''")
+    lines += [f"```text\n{body}\n```",
+              f"Written by **{draft.engine}** · {draft.char_count} characters · "
+              f"{draft.word_count} words", sources_line(draft)]
+    return "\n\n".join(lines)
+
+
+def results_text(query: str, results: list[SearchResult]) -> str:
+    """Search results, best first, each with why it matched."""
+    if not results:
+        return f"I found nobody matching “{query}”. Try other words, or a company name."
+    lines = [f"People matching “{query}”:"]
+    for n, r in enumerate(results, start=1):
+        role = ", ".join(x for x in (r.title, r.company) if x)
+        why = "; ".join(r.why[:2]) or "matched"
+        lines.append(f"{n}. **{r.name}**{f' ({role})' if role else ''}: {ellipsize(why, 140)}")
+    return "\n".join(lines).replace("<", "‹").replace(">", "›")
+
+
+def contact_text(detail: ContactDetail) -> str:
+    """A contact card: who, tier, last touch and recent notes (quoted as data)."""
+    c = detail.contact
+    role = " at ".join(x for x in (c.title, c.company) if x)
+    lines = [f"**{c.name}**" + (f", {role}" if role else ""),
+             f"Tier: {c.tier.value} · last contact: {c.last_contacted or 'never logged'}"]
+    if c.interests:
+        lines.append("Interests: " + ", ".join(c.interests))
+    notes = sorted(detail.notes, key=lambda n: n.created, reverse=True)[:MAX_NOTES]
+    if notes:
+        lines.append("Notes:")
+        lines += [quote(f"{n.created}: {ellipsize(n.text, 240)}") for n in notes]
+    if detail.interactions:
+        last = max(detail.interactions, key=lambda i: i.when)
+        lines.append(f"Last logged touch: {last.when} ({last.kind or last.channel or 'touch'})")
+    return "\n\n".join(lines)
+
+
+def due_text(rows: list[dict[str, Any]]) -> str:
+    """The due list, most overdue first."""
+    if not rows:
+        return "Nobody is due right now. Nice work keeping in touch."
+    lines = ["Due for a check-in:"]
+    for n, row in enumerate(rows[:10], start=1):
+        name = row.get("name") or row.get("contact", {}).get("name", "?")
+        why = row.get("why") or row.get("reason") or ""
+        lines.append(f"{n}. **{name}**" + (f": {why}" if why else ""))
+    return "\n".join(lines)
+
+
+def questions_text(session: dict[str, Any]) -> str:
+    """An interview session's first question(s)."""
+    questions = session.get("questions") or [session.get("question", "")]
+    role = session.get("role", "")
+    lines = [f"Mock interview for {role}:" if role else "Mock interview:"]
+    lines += [f"{n}. {q}" for n, q in enumerate((q for q in questions if q), start=1)]
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""The coach's dialogue: one question when unsure, yes before any change, memory, buttons."""
+
+from __future__ import annotations
+
+from assistant.app import Warmline
+from assistant.services.coach.replies import SENT
+from tests.unit.coach.conftest import ids
+
+
+def test_an_ambiguous_name_gets_one_question_then_a_confirmation_then_the_change(
+    app: Warmline,
+) -> None:
+    chat = app.coach.new_chat()
+    ask = app.coach.reply("I had coffee with Ana today, she's moving to Oslo", chat)
+    assert ask.kind == "ask"
+    assert ask.text == "Which Ana: Ana Lima at Zeta or Ana Ruiz at Acme?"
+    confirm = app.coach.reply("the one at Zeta", chat)
+    assert confirm.kind == "confirm"
+    lima = ids(app)["Ana Lima"]
+    assert app.contacts.detail(lima).interactions == []  # nothing before the yes
+    done = app.coach.reply("yes", chat)
+    assert done.changed and done.tool_calls == ["log_interaction", "add_note"]
+    detail = app.contacts.detail(lima)
+    assert [i.kind for i in detail.interactions] == ["coffee"]
+    assert "she's moving to Oslo" in [n.text for n in detail.notes]
+
+
+def test_no_means_nothing_changes(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    assert app.coach.reply("delete Marisol Vega", chat).kind == "confirm"
+    answer = app.coach.reply("no", chat)
+    assert "changed nothing" in answer.text
+    assert "Marisol Vega" in ids(app)
+
+
+def test_a_new_request_instead_of_yes_leaves_the_change_unsaved(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    app.coach.reply("move Marisol to dormant", chat)
+    answer = app.coach.reply("who do I know in clinical decision support?", chat)
+    assert answer.text.startswith("I left that change unsaved")
+    assert app.contacts.find("Marisol Vega").tier.value == "active"
+    assert not app.coach.reply("yes", chat).changed  # the question was dropped, not kept
+    assert app.contacts.find("Marisol Vega").tier.value == "active"
+
+
+def test_make_it_shorter_and_another_one_refer_to_the_last_draft(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    first = app.coach.reply("write something to Marisol, she's training for a half marathon",
+                            chat)
+    assert first.kind == "draft" and first.data["contact"] == "Marisol Vega"
+    shorter = app.coach.reply("make it shorter", chat)
+    assert shorter.kind == "draft"
+    assert len(shorter.data["draft"]["text"]) < len(first.data["draft"]["text"])
+    other = app.coach.reply("another one", chat)
+    assert other.data["variant"] == 1 and other.data["contact"] == "Marisol Vega"
+
+
+def test_make_it_shorter_with_nothing_before_says_so(app: Warmline) -> None:
+    answer = app.coach.reply("make it shorter", app.coach.new_chat())
+    assert "nothing to change yet" in answer.text
+
+
+def test_mark_sent_logs_the_last_draft(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    app.coach.reply("write to Marisol", chat)
+    done = app.coach.press(SENT, chat)
+    assert done.changed
+    marisol = app.contacts.detail(ids(app)["Marisol Vega"])
+    assert [i.direction.value for i in marisol.interactions] == ["gave"]
+
+
+def test_note_text_never_calls_a_tool(app: Warmline) -> None:
+    before = [(c.name, c.tier) for c in app.contacts.list_contacts()]
+    answer = app.coach.reply("tell me about Ben", app.coach.new_chat())
+    assert answer.tool_calls == ["contact_detail"] and not answer.changed
+    assert "> " in answer.text  # the note is shown as quoted data
+    assert [(c.name, c.tier) for c in app.contacts.list_contacts()] == before
+
+
+def test_the_conversation_is_stored_exported_and_forgotten(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    app.coach.reply("help", chat)
+    assert app.coach.current() == chat
+    assert [m["role"] for m in app.coach.history(chat)] == ["user", "assistant"]
+    exported = app.backup.snapshot()["chat"]
+    assert [m["content"] for m in exported][0] == "help"
+    assert app.coach.forget_all() == 2
+    assert app.backup.snapshot()["chat"] == []
+
+
+def test_features_not_merged_yet_are_named_plainly(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    assert "not available" in app.coach.reply("who is due for a check-in?", chat).text
+    assert "not available" in app.coach.reply("quiz me for the APM interview", chat).text
