@@ -126,6 +126,30 @@ class RecordStore:
                     for key in ("tags", "interests", "past_companies")}}
                 for r in rows]
 
+    def contact_links(self) -> list[dict[str, Any]]:
+        """What the network map needs of every contact: jobs, tier, tags and introducer."""
+        rows = self.db.query(
+            "SELECT id, name, company, json_extract(data, '$.title') AS title, "
+            "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags, "
+            "json_extract(data, '$.past_companies') AS past_companies, "
+            "json_extract(data, '$.introduced_by') AS introduced_by FROM contacts"
+        )
+        return [{**dict(r), "title": r["title"] or "", "introduced_by": r["introduced_by"] or "",
+                 "tags": json.loads(r["tags"] or "[]"),
+                 "past_companies": json.loads(r["past_companies"] or "[]")} for r in rows]
+
+    def contact_note_texts(self) -> list[tuple[str, str, str]]:
+        """(note id, contact id, text) of every note about a contact."""
+        rows = self.db.query("SELECT id, contact_id, json_extract(data, '$.text') AS text "
+                             "FROM notes WHERE contact_id IS NOT NULL")
+        return [(r["id"], r["contact_id"], r["text"] or "") for r in rows]
+
+    def notes_signature(self) -> tuple[int, int]:
+        """(count, total size) of the notes: changes when a note is added, edited or deleted."""
+        row = self.db.query("SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS size "
+                            "FROM notes")[0]
+        return int(row["n"]), int(row["size"])
+
     def text_search(self, words: list[str], limit: int = 50) -> list[fulltext.TextHit]:
         """Contacts' profiles and notes holding any of ``words`` (stemmed), best first."""
         return fulltext.search(self.db.query, words, limit)
