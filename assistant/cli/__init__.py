@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import typer
 
-from assistant.cli import contacts, outreach, story, system
+from assistant.cli import contacts, network, outreach, story, system
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -27,6 +27,7 @@ system.register(cli)
 outreach.register(cli)
 contacts.register(cli)
 story.register(cli)
+network.register(cli)
 
 # The team's tooling (``evals/``: eval, eval-retrieval, bench) lives in the source checkout and
 # is not part of the wheel; its commands appear only when Warmline runs from a checkout.

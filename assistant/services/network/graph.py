@@ -66,7 +66,7 @@ class NetworkGraph:
             if len(introducer) == 1 and introducer[0] != p.id:  # an ambiguous name links no one
                 g.add_edge(p.id, introducer[0], kind=INTRODUCED_BY)
 
-    def _employ(self, who: str, company: str, kind: str, source: str) -> bool:
+    def _employ(self, who: str, company: str, kind: str, origin: str) -> bool:
         """Add a works-at / worked-at edge; a current job wins over the same past one."""
         key = company_key(company)
         if not key:
@@ -77,7 +77,7 @@ class NetworkGraph:
         existing = self.graph.get_edge_data(who, node)
         if existing and (existing["kind"] == WORKS_AT or kind == WORKED_AT):
             return False
-        self.graph.add_edge(who, node, kind=kind, source=source)
+        self.graph.add_edge(who, node, kind=kind, origin=origin)
         return True
 
     # -- reading --------------------------------------------------------------------------
