@@ -9,12 +9,13 @@ from assistant.services.contacts.dedupe import company_key, normalize
 
 TIER_STRENGTH = {"inner": 3, "active": 2, "dormant": 1, "aspirational": 0}
 KNOWN_TIERS = frozenset({"inner", "active", "dormant"})  # aspirational: not met yet
+_WORD = r"[A-Z0-9&][\w&'-]*(?:\.[\w&'-]+)*"  # 'Amazon.com', not a sentence's full stop
 # "former colleague from X", "used to work at X", "worked at X", "ex-X", "previously at X"
 _EMPLOYER_IN_NOTE = re.compile(
     r"\b(?i:former\s+colleague\s+(?:from|at)|(?:used\s+to|once)\s+work(?:ed)?\s+(?:at|for)|"
     r"worked\s+(?:at|for)|previously\s+(?:at|with)|formerly\s+(?:at|of)|"
     r"colleagues?\s+(?:from|at)\s+(?:my\s+|our\s+)?(?:time|days)\s+at|alum(?:ni|nus|na)?\s+of|"
-    r"ex-)\s*((?:[A-Z0-9&][\w&'.-]*)(?:\s+(?:[A-Z0-9&][\w&'.-]*|of|&|de|for))*)"
+    r"ex-)\s*(" + _WORD + r"(?:\s+(?:" + _WORD + r"|of|&|de|for))*)"
 )
 _TRAILING = re.compile(r"(?:\s+(?:of|&|de|for))+$|[.,;:'-]+$")
 
