@@ -126,17 +126,18 @@ class RecordStore:
                     for key in ("tags", "interests", "past_companies")}}
                 for r in rows]
 
-    def contact_links(self) -> list[dict[str, Any]]:
-        """What the network map needs of every contact: jobs, tier, tags and introducer."""
+    def contact_links(self) -> list[tuple[str, str, str, str, str, list[str], list[str], str]]:
+        """What the network map needs of every contact, in no order: (id, name, company,
+        title, tier, tags, past companies, introduced by); fast at 50k."""
         rows = self.db.query(
-            "SELECT id, name, company, json_extract(data, '$.title') AS title, "
-            "json_extract(data, '$.tier') AS tier, json_extract(data, '$.tags') AS tags, "
-            "json_extract(data, '$.past_companies') AS past_companies, "
-            "json_extract(data, '$.introduced_by') AS introduced_by FROM contacts"
+            "SELECT id, name, company, coalesce(data->>'$.title', ''), data->>'$.tier', "
+            "data->>'$.tags', data->>'$.past_companies', "
+            "coalesce(data->>'$.introduced_by', '') FROM contacts"
         )
-        return [{**dict(r), "title": r["title"] or "", "introduced_by": r["introduced_by"] or "",
-                 "tags": json.loads(r["tags"] or "[]"),
-                 "past_companies": json.loads(r["past_companies"] or "[]")} for r in rows]
+        empty = ("[]", None)
+        return [(r[0], r[1], r[2] or "", r[3], r[4] or "active",
+                 [] if r[5] in empty else json.loads(r[5]),
+                 [] if r[6] in empty else json.loads(r[6]), r[7]) for r in rows]
 
     def contact_note_texts(self) -> list[tuple[str, str, str]]:
         """(note id, contact id, text) of every note about a contact."""

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
 from assistant.services.contacts.dedupe import normalize
-from assistant.services.network.people import (
-    NetworkInput,
-    Person,
-    company_key,
-    employers_in_note,
-)
+from assistant.services.network.people import NetworkInput, Person, employers_in_note
+from assistant.services.network.people import company_key as _company_key
 
 ME = "me"
 COMPANY_PREFIX = "company:"
@@ -22,110 +19,139 @@ KNOWS = "knows"
 WORKS_AT = "works-at"
 WORKED_AT = "worked-at"
 INTRODUCED_BY = "introduced-by"
+TIERS = ("inner", "active", "dormant", "aspirational")
 
 
+@lru_cache(maxsize=200_000)
 def company_node(name: str) -> str:
-    """The node id of a company: 'Acme, Inc.' and 'ACME' are one node."""
-    return COMPANY_PREFIX + company_key(name)
+    """The node id of a company: 'Acme, Inc.' and 'ACME' are one node ('company:' alone: none)."""
+    return COMPANY_PREFIX + _company_key(name)
 
 
 class NetworkGraph:
-    """A directed graph plus the lookups path-finding needs (people by id, by name)."""
+    """A networkx DiGraph, plus plain-dict indexes of it that path-finding reads in bulk.
+
+    At 50k contacts, asking networkx for one node's neighbours of one edge kind walks every
+    neighbour (the user has 50k), so the jobs, members and introductions are kept as dicts too.
+    """
 
     def __init__(self, data: NetworkInput) -> None:
         self.data = data
-        self.graph: nx.DiGraph = nx.DiGraph()
         self.people: dict[str, Person] = {p.id: p for p in data.people}
-        self.note_sources: dict[tuple[str, str], str] = {}  # (person, company node) -> note text
+        self.jobs: dict[str, dict[str, str]] = defaultdict(dict)  # person -> {company: kind}
+        self.staff: dict[str, dict[str, str]] = defaultdict(dict)  # company -> {person: kind}
+        self.company_labels: dict[str, str] = {}
+        self.introductions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.note_sources: dict[tuple[str, str], str] = {}  # (person, company) -> note text
+        self._introduced: list[tuple[str, str]] = []
         self._build()
+        self._graph: nx.DiGraph | None = None
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        g = self.graph
-        g.add_node(ME, kind="me", label="You")
         for company in self.data.own_companies:
-            self._employ(ME, company, WORKED_AT, "profile")
-        by_name: dict[str, list[str]] = {}
+            self._employ(ME, company, WORKED_AT)
+        by_name: dict[str, list[str]] = defaultdict(list)
         for p in self.data.people:
-            g.add_node(p.id, kind="contact", label=p.name, tier=p.tier, company=p.company,
-                       title=p.title)
-            g.add_edge(ME, p.id, kind=KNOWS, tier=p.tier)
-            by_name.setdefault(normalize(p.name), []).append(p.id)
-            if p.company.strip():
-                self._employ(p.id, p.company, WORKS_AT, "contact")
+            by_name[normalize(p.name)].append(p.id)
+            if p.company:
+                self._employ(p.id, p.company, WORKS_AT)
             for past in p.past_companies:
-                self._employ(p.id, past, WORKED_AT, "contact")
+                self._employ(p.id, past, WORKED_AT)
         for note in self.data.notes:
             if note.contact_id not in self.people:
                 continue
             for employer in employers_in_note(note.text):
-                if self._employ(note.contact_id, employer, WORKED_AT, f"note:{note.id}"):
+                if self._employ(note.contact_id, employer, WORKED_AT):
                     self.note_sources[(note.contact_id, company_node(employer))] = note.text
         for p in self.data.people:
-            introducer = by_name.get(normalize(p.introduced_by), []) if p.introduced_by else []
+            if not p.introduced_by:
+                continue
+            introducer = by_name.get(normalize(p.introduced_by), [])
             if len(introducer) == 1 and introducer[0] != p.id:  # an ambiguous name links no one
-                g.add_edge(p.id, introducer[0], kind=INTRODUCED_BY)
+                self._introduced.append((p.id, introducer[0]))
+                self.introductions[p.id].append((introducer[0], "introducer"))
+                self.introductions[introducer[0]].append((p.id, "introduced"))
 
-    def _employ(self, who: str, company: str, kind: str, origin: str) -> bool:
-        """Add a works-at / worked-at edge; a current job wins over the same past one."""
-        key = company_key(company)
-        if not key:
+    def _employ(self, who: str, company: str, kind: str) -> bool:
+        """Record a works-at / worked-at link; a current job wins over the same past one."""
+        node = company_node(company)
+        if node == COMPANY_PREFIX:
             return False
-        node = COMPANY_PREFIX + key
-        if node not in self.graph:
-            self.graph.add_node(node, kind="company", label=company.strip())
-        existing = self.graph.get_edge_data(who, node)
-        if existing and (existing["kind"] == WORKS_AT or kind == WORKED_AT):
+        self.company_labels.setdefault(node, company.strip())
+        jobs = self.jobs[who]
+        if jobs.get(node) == WORKS_AT or (node in jobs and kind == WORKED_AT):
             return False
-        self.graph.add_edge(who, node, kind=kind, origin=origin)
+        jobs[node] = kind
+        if who != ME:
+            self.staff[node][who] = kind
         return True
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The networkx graph (built on first use: GraphML export, algorithms, tests)."""
+        if self._graph is None:
+            g: nx.DiGraph = nx.DiGraph()
+            g.add_nodes_from((n["id"], {k: v for k, v in n.items() if k != "id"})
+                             for n in self.nodes())
+            g.add_edges_from((e["source"], e["target"], {k: v for k, v in e.items()
+                                                         if k not in ("source", "target")})
+                             for e in self.edges())
+            self._graph = g
+        return self._graph
+
+    def nodes(self) -> list[dict[str, str]]:
+        """You, every contact and every company, as JSON objects."""
+        return [{"id": ME, "kind": "me", "label": "You"},
+                *({"id": p.id, "kind": "contact", "label": p.name, "tier": p.tier,
+                   "company": p.company, "title": p.title} for p in self.data.people),
+                *({"id": node, "kind": "company", "label": label}
+                  for node, label in self.company_labels.items())]
+
+    def edges(self) -> list[dict[str, str]]:
+        """knows (with tier), works-at, worked-at and introduced-by, as JSON objects."""
+        return [*({"source": ME, "target": p.id, "kind": KNOWS, "tier": p.tier}
+                  for p in self.data.people),
+                *({"source": who, "target": node, "kind": kind}
+                  for who, jobs in self.jobs.items() for node, kind in jobs.items()),
+                *({"source": a, "target": b, "kind": INTRODUCED_BY}
+                  for a, b in self._introduced)]
 
     # -- reading --------------------------------------------------------------------------
     def companies_of(self, person_id: str) -> dict[str, str]:
         """{company node: 'works-at' | 'worked-at'} for a person (or ``ME``)."""
-        return {node: attrs["kind"] for node, attrs in self.graph[person_id].items()
-                if attrs["kind"] in (WORKS_AT, WORKED_AT)}
+        return self.jobs.get(person_id, {})
 
     def members(self, company: str) -> dict[str, str]:
         """{person id: 'works-at' | 'worked-at'} for a company node (the user left out)."""
-        return {who: attrs["kind"] for who, attrs in self.graph.pred[company].items()
-                if who != ME}
+        return self.staff.get(company, {})
 
     def introduced_links(self, person_id: str) -> list[tuple[str, str]]:
-        """(other person, 'introducer' | 'introduced') for each introduced-by edge touching one."""
-        links = [(other, "introducer") for other, attrs in self.graph[person_id].items()
-                 if attrs["kind"] == INTRODUCED_BY]
-        links += [(other, "introduced") for other, attrs in self.graph.pred[person_id].items()
-                  if attrs["kind"] == INTRODUCED_BY]
-        return links
+        """(other person, 'introducer' | 'introduced') for each introduced-by link of one."""
+        return self.introductions.get(person_id, [])
 
     def label(self, node: str) -> str:
-        return str(self.graph.nodes[node].get("label", node))
-
-    def company_sizes(self) -> Counter[str]:
-        """Company node -> number of people who work or worked there."""
-        return Counter({node: len(self.members(node)) for node in self.company_nodes()})
+        if node.startswith(COMPANY_PREFIX):
+            return self.company_labels.get(node, node)
+        return self.people[node].name if node in self.people else "You"
 
     def company_nodes(self) -> list[str]:
-        return [n for n, kind in self.graph.nodes(data="kind") if kind == "company"]
+        return list(self.company_labels)
 
     def to_json(self) -> dict[str, Any]:
         """``warmline map --json``: nodes, edges, tier counts and companies by size."""
-        g = self.graph
-        nodes = [{"id": n, **attrs} for n, attrs in g.nodes(data=True)]
-        edges = [{"source": a, "target": b, **attrs} for a, b, attrs in g.edges(data=True)]
+        nodes, edges = self.nodes(), self.edges()
         tiers = Counter(p.tier for p in self.people.values())
+        mine = self.companies_of(ME)
         companies: list[dict[str, Any]] = []
-        for node in self.company_nodes():
+        for node, label in self.company_labels.items():
             kinds = Counter(self.members(node).values())
-            companies.append({"id": node, "name": self.label(node), "current": kinds[WORKS_AT],
-                              "past": kinds[WORKED_AT],
-                              "yours": node in g[ME]})
+            companies.append({"id": node, "name": label, "current": kinds[WORKS_AT],
+                              "past": kinds[WORKED_AT], "yours": node in mine})
         companies.sort(key=lambda c: (-(c["current"] + c["past"]), c["name"].casefold()))
         return {
             "counts": {"contacts": len(self.people), "companies": len(companies),
-                       "edges": g.number_of_edges()},
-            "tiers": {tier: tiers.get(tier, 0) for tier in ("inner", "active", "dormant",
-                                                            "aspirational")},
+                       "edges": len(edges)},
+            "tiers": {tier: tiers.get(tier, 0) for tier in TIERS},
             "companies": companies, "nodes": nodes, "edges": edges,
         }

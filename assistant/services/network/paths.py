@@ -107,6 +107,7 @@ class PathFinder:
     def __init__(self, net: NetworkGraph) -> None:
         self.net = net
         self._mentions: dict[str, set[str]] | None = None
+        self._staff: dict[str, list[Person]] = {}
 
     def find(self, target: Target, max_hops: int = 2) -> list[WarmPath]:
         """Every warm path to ``target``, best first: direct current, direct past, then chains."""
@@ -178,13 +179,23 @@ class PathFinder:
             name = net.label(node)
             if node in mine:
                 links.append((None, "alumni", f"you and {person.name} both worked at {name}"))
-            colleagues = [net.people[w] for w in net.members(node) if w != person.id]
-            colleagues = sorted((c for c in colleagues if c.known), key=lambda c: -c.strength)
+            colleagues = [c for c in self._known_staff(node) if c.id != person.id]
             for other in colleagues[:MAX_BRIDGES_PER_TARGET]:
                 links.append((other, "colleagues",
                               f"{other.name} and {person.name} both worked at {name}"
                               + self._note_hint(other.id, None, node)))
         return links
+
+    def _known_staff(self, node: str) -> list[Person]:
+        """The warmest few people the user knows who work or worked at a company (cached)."""
+        found = self._staff.get(node)
+        if found is None:
+            people = self.net.people
+            known = (people[w] for w in self.net.members(node) if people[w].known)
+            found = sorted(known, key=lambda c: (-c.strength, c.name.casefold()))
+            found = found[:MAX_BRIDGES_PER_TARGET + 1]  # one more: the target may be among them
+            self._staff[node] = found
+        return found
 
     def _people_links(self, person: Person) -> list[tuple[Person, str, str]]:
         """Introduced-by edges and notes that name ``person``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from assistant.services.contacts.dedupe import company_key, normalize
 
@@ -20,9 +21,8 @@ _EMPLOYER_IN_NOTE = re.compile(
 _TRAILING = re.compile(r"(?:\s+(?:of|&|de|for))+$|[.,;:'-]+$")
 
 
-@dataclass(frozen=True)
-class Person:
-    """One contact as the map sees them."""
+class Person(NamedTuple):
+    """One contact as the map sees them (a tuple: 50k are built per map in a fraction of a s)."""
 
     id: str
     name: str

@@ -85,11 +85,10 @@ class NetworkService:
         return self._cached[1], self._cached[2]
 
     def _load(self, profile: Any) -> NetworkInput:
-        people = [Person(id=r["id"], name=r["name"], company=r["company"] or "",
-                         title=r["title"], tier=r["tier"] or "active",
-                         past_companies=tuple(r["past_companies"]),
-                         introduced_by=r["introduced_by"], tags=tuple(r["tags"]))
-                  for r in self.records.contact_links()]
+        people = [Person(pid, name, company, title, tier, tuple(past), introduced_by,
+                         tuple(tags))
+                  for pid, name, company, title, tier, tags, past, introduced_by
+                  in self.records.contact_links()]
         notes = [PersonNote(*row) for row in self.records.contact_note_texts()]
         return NetworkInput(people, notes, [p.company for p in profile.positions],
                             list(profile.target_companies), list(profile.target_roles))
