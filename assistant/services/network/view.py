@@ -18,6 +18,7 @@ TIERS = ("inner", "active", "dormant", "aspirational")
 CLUSTERS = ("company", "tier")
 TABLE_COLUMNS = ["Name", "Tier", "Company", "Title", "Past companies", "Introduced by"]
 NO_COMPANY = "(no company)"
+RING_SPACING = 0.36  # distance between neighbouring groups on the ring
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,18 @@ def build_view(net: NetworkGraph, flt: MapFilter, cluster: str = "company",
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
     if cluster == "tier":
         order = [t for t in TIERS if t in groups]
-    shown, rest = order[:max_groups], order[max_groups:]
-    goals = {company_key(c) for c in goal_companies}
+    goals = {company_key(c) for c in goal_companies} if cluster == "company" else set()
+    pinned = [k for k in order if k in goals]  # a target company is shown however small
+    order = pinned + [k for k in order if k not in goals]
+    shown, rest = order[:max(max_groups, len(pinned))], order[max(max_groups, len(pinned)):]
     view = MapView(people_total=len(people), groups_total=len(order), groups_shown=len(shown))
     view.nodes.append(MapNode(ME, "You", "me", 0.0, 0.0, 22.0, f"You: {len(people):,} people"))
     ring = len(shown) + (1 if rest else 0)
+    spread = max(1.0, ring * RING_SPACING / (2 * math.pi))  # groups apart however many
     per_group = max(1, max_people // max(1, len(shown)))
     for i, key in enumerate(shown):
         angle = 2 * math.pi * i / max(1, ring)
-        x, y = math.cos(angle), math.sin(angle)
+        x, y = spread * math.cos(angle), spread * math.sin(angle)
         members = groups[key]
         label = _group_label(net, key, cluster)
         view.nodes.append(MapNode(f"group:{key}", label, "group", x, y,
@@ -120,7 +124,8 @@ def build_view(net: NetworkGraph, flt: MapFilter, cluster: str = "company",
         count = sum(len(groups[k]) for k in rest)
         angle = 2 * math.pi * len(shown) / ring
         view.nodes.append(MapNode("group:other", f"Other ({len(rest):,} groups)", "other",
-                                  math.cos(angle), math.sin(angle), 10 + 4 * math.sqrt(count),
+                                  spread * math.cos(angle), spread * math.sin(angle),
+                                  10 + 4 * math.sqrt(count),
                                   f"{len(rest):,} smaller groups, {count:,} people"))
         view.edges.append((ME, "group:other", "knows"))
     return view

@@ -69,6 +69,5 @@ def network_figure(view: MapView) -> go.Figure:
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", dragmode="pan",
         legend={"orientation": "h", "y": -0.02},
         xaxis={"visible": False, "scaleanchor": "y"}, yaxis={"visible": False},
-        title={"text": view.summary, "font": {"size": 12}},
     )
     return fig

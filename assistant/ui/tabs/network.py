@@ -33,13 +33,13 @@ def goals_markdown(result: GoalsResult) -> str:
                 "to see who can help with each.")
     lines = ["#### Goals"]
     for goal in result.goals:
-        lines.append(f"**{goal.goal}** ({goal.kind})")
+        lines.append(f"\n**{goal.goal}** ({goal.kind})\n")
         for path in goal.direct[:GOAL_LINES]:
             lines.append(f"- {path.why}")
         if goal.gap:
             lines.append(f"- ⚠️ {goal.gap}")
     if result.nurture:
-        lines.append("#### Nurture first")
+        lines.append("\n#### Nurture first\n")
         lines += [f"- **{n.person.name}** ({n.person.tier}): {'; '.join(n.reasons)}"
                   for n in result.nurture]
     return "\n".join(lines)

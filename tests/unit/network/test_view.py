@@ -32,6 +32,13 @@ def test_companies_are_single_nodes_and_the_tail_is_collapsed() -> None:
     assert "30 smaller groups collapsed" in view.summary
 
 
+def test_a_target_company_is_shown_however_small() -> None:
+    net = network(*_big_network())
+    view = build_view(net, MapFilter(), "company", max_groups=3, goal_companies=("company 00",))
+    groups = [(n.label, n.goal) for n in view.nodes if n.kind == "group"]
+    assert groups == [("Company 00", True), ("Company 39", False), ("Company 38", False)]
+
+
 def test_filters_by_tier_and_text_and_clusters_by_tier() -> None:
     net = network(*_big_network())
     view = build_view(net, MapFilter(("inner",), "company 3"), "tier")
