@@ -66,6 +66,7 @@ class NetworkService:
         self.records = records
         self.profiles = profiles
         self._cached: tuple[Any, NetworkGraph, PathFinder] | None = None
+        self._goals: tuple[NetworkGraph, GoalsResult] | None = None
 
     # -- the graph ------------------------------------------------------------------------
     def graph(self) -> NetworkGraph:
@@ -122,7 +123,9 @@ class NetworkService:
     def goals(self) -> GoalsResult:
         """Which contacts serve each target company and role, the gaps, whom to nurture."""
         net, finder = self._current()
-        return align(finder, net.data.target_companies, net.data.target_roles)
+        if self._goals is None or self._goals[0] is not net:  # kept as long as the graph
+            self._goals = (net, align(finder, net.data.target_companies, net.data.target_roles))
+        return self._goals[1]
 
     def view(self, *, cluster: str = "company", tiers: list[str] | None = None, text: str = "",
              max_groups: int = 25, max_people: int = 250) -> MapView:
