@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
@@ -18,11 +19,15 @@ TOP_COMPANIES = 15
 def map_network(
     goals: Annotated[bool, typer.Option(help="Include goal alignment, gaps and whom to nurture.")]
     = True,
+    graphml: Annotated[Path | None, typer.Option(
+        help="Also write the graph as GraphML (Gephi, Cytoscape, yEd) to this file.")] = None,
     json_out: JSON = False,
 ) -> None:
     """Your network: people, companies (current and past), tiers, and your goals."""
     with open_app() as app:
         data = app.network.map(goals=goals)
+        if graphml is not None:
+            data["graphml"] = {"path": str(graphml), **app.network.export_graphml(graphml)}
     if json_out:  # ~20 MB at 50k contacts: orjson writes it in a tenth of json's time
         sys.stdout.flush()
         sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
@@ -46,6 +51,8 @@ def path(
 
 def _print_map(data: dict[str, Any]) -> None:
     counts, tiers = data["counts"], data["tiers"]
+    if "graphml" in data:
+        console.print(f"GraphML written to {data['graphml']['path']}")
     console.print(f"{counts['contacts']:,} contacts at {counts['companies']:,} companies; "
                   + ", ".join(f"{t} {n:,}" for t, n in tiers.items()))
     table = Table("company", "now", "before", title=f"Largest {TOP_COMPANIES} companies")

@@ -74,11 +74,10 @@ class WarmPath:
 def resolve_target(net: NetworkGraph, text: str, kind: str = "auto") -> Target:
     """A company the network knows (exact, then by its words), else a role held by someone."""
     key = company_key(text)
-    g = net.graph
     nodes: set[str] = set()
     if kind == "role":
         pass
-    elif COMPANY_PREFIX + key in g:
+    elif COMPANY_PREFIX + key in net.company_labels:
         nodes.add(COMPANY_PREFIX + key)
     elif key:
         padded = f" {key} "

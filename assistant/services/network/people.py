@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from assistant.services.contacts.dedupe import company_key, normalize
@@ -91,9 +92,19 @@ ROLE_STOPWORDS = frozenset({"a", "an", "the", "of", "in", "and", "at", "for", "t
 
 def role_matches(role: str, text: str) -> bool:
     """Every meaningful word of a target role appears in ``text`` (a title, tags)."""
-    wanted = [w for w in words(role) if w not in ROLE_STOPWORDS]
-    have = set(words(text))
-    return bool(wanted) and all(w in have for w in wanted)
+    wanted = _role_words(role)
+    return bool(wanted) and wanted <= _word_set(text)
+
+
+@lru_cache(maxsize=4096)
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w for w in words(role) if w not in ROLE_STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    """Titles repeat across a network: each distinct one is split once."""
+    return frozenset(words(text))
 
 
 __all__ = ["KNOWN_TIERS", "TIER_STRENGTH", "NetworkInput", "Person", "PersonNote", "company_key",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import networkx as nx
 
 from assistant.errors import InputError
 from assistant.services.network.goals import GoalsResult, align
@@ -119,6 +122,16 @@ class NetworkService:
         paths = finder.find(target, max_hops) if target.people else []
         return PathResult(to.strip(), target.kind, target.label, paths[:limit], len(paths),
                           target.suggestions)
+
+    def export_graphml(self, path: Path) -> dict[str, int]:
+        """Write the networkx graph as GraphML (for Gephi, Cytoscape, yEd); return counts."""
+        g = self.graph().graph
+        try:
+            nx.write_graphml(g, path)
+        except OSError as e:
+            msg = f"cannot write {path}: {e.strerror or e}"
+            raise InputError(msg) from e
+        return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
 
     def goals(self) -> GoalsResult:
         """Which contacts serve each target company and role, the gaps, whom to nurture."""

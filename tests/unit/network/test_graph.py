@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -64,3 +66,19 @@ def test_role_matching_needs_every_meaningful_word() -> None:
     assert role_matches("Clinical Decision Support", "clinical decision support lead")
     assert not role_matches("product manager", "Product Designer")
     assert not role_matches("the", "The Boss")  # no meaningful word: no match
+
+
+def test_the_networkx_graph_holds_the_same_edges_and_exports_graphml(tmp_path: Path) -> None:
+    import networkx as nx
+
+    net = network(person("a", "Ana Ruiz", "Acme", "inner", past=("Globex",)),
+                  person("b", "Bob Lee", "Acme", introduced_by="Ana Ruiz"), own=("Globex",))
+    g = net.graph
+    assert {(a, b, d["kind"]) for a, b, d in g.edges(data=True)} == {
+        (e["source"], e["target"], e["kind"]) for e in net.to_json()["edges"]}
+    assert g.nodes["a"]["tier"] == "inner" and g.nodes["company:acme"]["kind"] == "company"
+    path = tmp_path / "net.graphml"
+    nx.write_graphml(g, path)
+    back = nx.read_graphml(path)
+    assert back.number_of_edges() == g.number_of_edges() == 7
+    assert back.edges["b", "a"]["kind"] == "introduced-by"

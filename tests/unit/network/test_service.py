@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,20 @@ def test_cli_map_and_path_json(app_factory: Callable[..., Warmline],
     code, out, err = run_cli("path", "--to", "", "--json")
     assert code == 1 and out == ""
     assert err.strip() == "warmline: say where to: a company or a role, e.g. --to 'Acme Health'"
+
+
+def test_cli_map_writes_graphml(app_factory: Callable[..., Warmline],
+                                run_cli: Callable[..., tuple[int, str, str]],
+                                tmp_path: Path) -> None:
+    seeded = app_factory()
+    _seed(seeded)
+    seeded.close()
+    target = tmp_path / "net.graphml"
+    code, out, err = run_cli("map", "--no-goals", "--graphml", str(target), "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert "goals" not in data
+    assert data["graphml"] == {"path": str(target), "nodes": 9, "edges": 10}
+    assert "<graphml" in target.read_text(encoding="utf-8")
+    code, _, err = run_cli("map", "--graphml", str(tmp_path / "missing" / "x.graphml"))
+    assert code == 1 and err.startswith("warmline: cannot write")
