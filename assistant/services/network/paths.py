@@ -159,9 +159,9 @@ class PathFinder:
         for middle, _, step2 in self._people_links(person):
             if middle.known:
                 continue
-            for first, _, step1 in self._people_links(middle):
+            for first, link, step1 in self._people_links(middle):
                 if first.known and first.id != person.id:
-                    out.append(WarmPath("three-hop", "introduced-by", (first, middle, person),
+                    out.append(WarmPath("three-hop", link, (first, middle, person),
                                         (step1, step2, there)))
         out.sort(key=WarmPath.rank)
         return out[:MAX_BRIDGES_PER_TARGET]
