@@ -21,12 +21,12 @@ def _seed(app: Any) -> None:
     bob = Contact(name="Bob Lee", company="Globex", tier="active")
     tara = Contact(name="Tara Singh", company="Epic Systems", tier="aspirational",
                    title="Clinical Decision Support Lead", introduced_by="Bob Lee")
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for contact in [*contacts, ana, bob, tara]:
-            app.records.put_contact(contact, conn)
+            app.stores.records.put_contact(contact, conn)
         for note in [*notes, Note(contact_id=bob.id, text="Former colleague from Initech.")]:
-            app.records.put_note(note, conn)
-        app.records.put_profile(Profile(name="Maya", target_companies=["Acme Health",
+            app.stores.records.put_note(note, conn)
+        app.stores.records.put_profile(Profile(name="Maya", target_companies=["Acme Health",
                                                                       "Epic Systems"],
                                         target_roles=["clinical decision support"]), conn)
 

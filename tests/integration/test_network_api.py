@@ -21,7 +21,7 @@ def running(tmp_path: Path) -> Iterator[Running]:
 
 
 def test_map_and_path_endpoints(running: Running) -> None:
-    records = running.app.records
+    records = running.app.stores.records
     ana = Contact(name="Ana Ruiz", company="Acme Health", tier="inner")
     bob = Contact(name="Bob Lee", company="Globex", tier="dormant")
     tara = Contact(name="Tara Singh", company="Epic Systems", tier="aspirational",

@@ -24,9 +24,9 @@ def _seed(app: Warmline) -> dict[str, str]:
     tara = Contact(name="Tara Singh", company="Epic Systems", tier="aspirational",
                    introduced_by="Bob Lee")
     for c in (ana, bob, tara):
-        app.records.put_contact(c)
-    app.records.put_note(Note(contact_id=ana.id, text="Former colleague from Hooli."))
-    app.records.put_profile(Profile(name="Maya", target_companies=["Epic Systems", "Hooli"],
+        app.stores.records.put_contact(c)
+    app.stores.records.put_note(Note(contact_id=ana.id, text="Former colleague from Hooli."))
+    app.stores.records.put_profile(Profile(name="Maya", target_companies=["Epic Systems", "Hooli"],
                                     positions=[Position(company="Mercy Hospital")]))
     return {"ana": ana.id, "bob": bob.id, "tara": tara.id}
 
