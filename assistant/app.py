@@ -20,6 +20,7 @@ from assistant.services.contacts.query_rewrite import QueryRewriter
 from assistant.services.contacts.search import SearchService
 from assistant.services.contacts.service import ContactsService
 from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
+from assistant.services.network.service import NetworkService
 from assistant.services.outreach.service import OutreachService
 from assistant.services.story.pitch import PitchService, note_retriever
 from assistant.services.story.profile import ProfileService
@@ -70,6 +71,7 @@ class Warmline:
     pitch: PitchService
     sounding_board: SoundingBoard
     resume: ResumeReviewService
+    network: NetworkService
     models: ModelSettingsService = field(init=False)
     coach: CoachService = field(init=False)  # built last: it asks the app what it offers
 
@@ -140,6 +142,7 @@ def build_app(
         pitch = PitchService(profiles, writer, note_retriever(index))
         sounding_board = SoundingBoard(records, profiles, writer)
         resume = ResumeReviewService(records, profiles)
+        network = NetworkService(records, profiles)
     except BaseException:
         lock.release()
         raise
@@ -148,6 +151,7 @@ def build_app(
         choice=choice, writer=writer, outreach=outreach, backup=backup,
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
+        network=network,
     )
     app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
                             lambda: writer.backend)

@@ -91,6 +91,27 @@ def eval_retrieval(json_out: JSON = False) -> None:
                   f"recall@{K} >= {target[f'recall_at_{K}']}: {verdict}")
 
 
+def bench_network(
+    sizes: Annotated[str, typer.Option(help="Comma-separated contact counts, e.g. 1000,10k.")]
+    = "1000,10000,50000",
+    repeats: Annotated[int, typer.Option(help="Runs per measure; medians are reported.", min=1)]
+    = 5,
+    cli_processes: Annotated[bool, typer.Option(
+        "--cli", help="Also time whole `warmline map/path --json` processes.")] = False,
+    json_out: JSON = False,
+) -> None:
+    """Time `map` and `path` on synthetic networks (see python -m evals.bench.network)."""
+    from evals.bench.network import format_report, run
+    from evals.bench.runner import parse_sizes
+
+    report = run(parse_sizes(sizes), repeats, cli=cli_processes)
+    if json_out:
+        print_json(report)
+    else:
+        console.print(format_report(report))
+
+
 def register(cli: typer.Typer) -> None:
     cli.command()(bench)
+    cli.command("bench-network")(bench_network)
     cli.command("eval-retrieval")(eval_retrieval)

@@ -1,0 +1,1 @@
+"""Pictures the tabs show (plotly figures), built from services' plain data."""
