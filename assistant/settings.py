@@ -77,6 +77,13 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Web UI bind address.")
     port: int = Field(default=7860, ge=1, le=65535, description="Web UI port.")
+    auth_user: str = Field(
+        default="warmline", min_length=1, description="Web UI login name (with auth_password)."
+    )
+    auth_password: SecretStr = Field(
+        default=SecretStr(""),
+        description="Web UI password; required to serve on any address but loopback.",
+    )
     prompts_dir: Path = Field(default=PROMPTS_DIR, description="Prompt files.")
     knowledge_dir: Path = Field(default=KNOWLEDGE_DIR, description="Seed knowledge.")
 

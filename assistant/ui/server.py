@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.app import Warmline
+from assistant.errors import ConfigError
+from assistant.importers import MAX_FILE_BYTES
+from assistant.settings import Settings
 from assistant.ui.shell import build_ui
 
 log = logging.getLogger(__name__)
@@ -23,6 +29,78 @@ CSS = """
 .wl-engine {font-size: 0.9em; opacity: 0.8;}
 footer {display: none !important;}
 """
+# The scripted API of the interface contract; gr.api() endpoints are public too.
+CONTRACT_ENDPOINTS = frozenset({
+    "pitch", "draft", "search_contacts", "import_file", "interview_start", "interview_answer",
+    "due", "chat", "sounding_board",
+})
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` only accepts connections from this machine."""
+    if host.strip().lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def login_for(settings: Settings, host: str) -> list[tuple[str, str]] | None:
+    """The ``auth`` for ``launch``; refuses any address but loopback when no password is set."""
+    password = settings.auth_password.get_secret_value()
+    if password:
+        return [(settings.auth_user, password)]
+    if is_loopback(host):
+        return None
+    msg = (f"refusing to serve on {host} without a password: anyone on the network could read "
+           "your contacts; set WARMLINE_AUTH_PASSWORD (or auth_password in "
+           f"{settings.config_path}), or serve on 127.0.0.1")
+    raise ConfigError(msg)
+
+
+def restrict_api(blocks: gr.Blocks) -> set[str]:
+    """Make every endpoint private but the contract's and gr.api's; return the public names."""
+    public: set[str] = set()
+    for fn in blocks.fns.values():
+        named = isinstance(fn.api_name, str)
+        scripted = named and (fn.api_name in CONTRACT_ENDPOINTS or not fn.targets)
+        if fn.api_visibility == "public" and scripted:
+            public.add(str(fn.api_name))
+        else:
+            fn.api_visibility = "private"
+    return public
+
+
+class PublicCallsOnly:
+    """ASGI guard: ``/gradio_api/call/NAME`` answers 404 unless NAME is a public endpoint.
+
+    Gradio hides private endpoints from /gradio_api/info but still runs them when called by
+    name; the page itself reaches them through the queue, never through ``/call/``.
+    """
+
+    def __init__(self, app: ASGIApp, public: frozenset[str]) -> None:
+        self.app = app
+        self.public = public
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse a call by name to anything but the public API."""
+        if scope["type"] == "http" and self._refused(scope.get("path", "")):
+            await send({"type": "http.response.start", "status": 404,
+                        "headers": [(b"content-type", b"application/json")]})
+            await send({"type": "http.response.body",
+                        "body": b'{"detail": "no such API endpoint"}'})
+            return
+        await self.app(scope, receive, send)
+
+    def _refused(self, path: str) -> bool:
+        parts = [p for p in path.split("/") if p]
+        for i in range(len(parts) - 1):
+            if parts[i : i + 2] == ["gradio_api", "call"]:
+                rest = [p for p in parts[i + 2 :] if p != "v2"][:1]
+                return not rest or rest[0] not in self.public
+        return False
 
 
 def launch_kwargs(host: str, port: int) -> dict[str, Any]:
@@ -39,14 +117,21 @@ def launch_kwargs(host: str, port: int) -> dict[str, Any]:
         "footer_links": [],
         "enable_monitoring": False,
         "inbrowser": False,
+        "max_file_size": MAX_FILE_BYTES,
     }
 
 
 def start_server(app: Warmline, host: str, port: int) -> gr.Blocks:
     """Start serving in the background (tests, benchmarks); returns the running Blocks."""
+    auth = login_for(app.settings, host)
     blocks = build_ui(app)
+    public = frozenset(restrict_api(blocks))
     blocks.queue(default_concurrency_limit=4)
-    blocks.launch(prevent_thread_lock=True, **launch_kwargs(host, port))
+    blocks.launch(
+        prevent_thread_lock=True, auth=auth, blocked_paths=[str(app.settings.home)],
+        app_kwargs={"middleware": [Middleware(PublicCallsOnly, public=public)]},
+        **launch_kwargs(host, port),
+    )
     app.search.warm()  # while the browser opens, not on the first search
     return blocks
 
@@ -57,7 +142,9 @@ def run_server(app: Warmline, host: str, port: int) -> None:
     try:
         blocks = start_server(app, host, port)
         url = f"http://{host}:{port}"
-        print(f"Warmline is running at {url}  (engine: {app.engine}; Ctrl+C to stop)")  # noqa: T201
+        login = " (login required)" if app.settings.auth_password.get_secret_value() else ""
+        print(f"Warmline is running at {url}{login}  (engine: {app.engine}; "  # noqa: T201
+              "Ctrl+C to stop)")
         blocks.block_thread()  # returns on Ctrl+C
     except KeyboardInterrupt:
         # Ctrl+C outside block_thread (while Gradio starts up) would otherwise end as a
