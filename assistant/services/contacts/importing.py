@@ -10,6 +10,7 @@ from assistant.errors import ImportFileError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
 from assistant.services.contacts.backup import BackupService, parse_export
 from assistant.services.contacts.import_apply import ImportReport, ImportRun, Progress
+from assistant.services.contacts.untrusted import set_aside_instructions
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
 
@@ -50,7 +51,8 @@ class ImportService:
             return self._restore(name, data, step)
         parsed = parse_file(name, data, fmt)
         step("reading", 1, 1)
-        report = ImportReport(file=name, format=parsed.format, skipped_rows=list(parsed.skipped))
+        report = ImportReport(file=name, format=parsed.format, skipped_rows=list(parsed.skipped),
+                              set_aside=set_aside_instructions(parsed))
         try:
             with self.records.db.transaction() as conn:
                 ImportRun(self.records, parsed, report, step).apply(conn)
