@@ -14,6 +14,7 @@ from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.embeddings import build_embeddings
 from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
+from assistant.privacy import make_private
 from assistant.services.contacts.backup import BackupService
 from assistant.services.contacts.importing import ImportService
 from assistant.services.contacts.query_rewrite import QueryRewriter
@@ -84,6 +85,8 @@ class Warmline:
         """Release the data dir for another process."""
         self.search.close()
         self.db.close()
+        # The home is 700 from the start; this catches index files Chroma wrote since (umask).
+        make_private(self.settings.home)
         self.lock.release()
 
 
@@ -111,6 +114,7 @@ def build_app(
         sync = IndexSync(records, index, settings.knowledge_dir)
         sync.reconcile()  # repair a crash between a record write and its index write
         sync.ensure_knowledge()
+        make_private(settings.home)  # files SQLite, Chroma and older versions made under umask
         prompts = PromptLibrary(settings.prompts_dir)
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)

@@ -137,7 +137,7 @@ def save_settings(settings: Settings, changes: dict[str, Any]) -> Settings:
         first = e.errors()[0]
         msg = f"invalid setting {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
         raise ConfigError(msg) from e
-    settings.home.mkdir(parents=True, exist_ok=True)
+    settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = settings.config_path.with_suffix(".tmp")
     tmp.write_text(_to_toml(current), encoding="utf-8")
     tmp.chmod(0o600)  # it may hold an API key

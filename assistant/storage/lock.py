@@ -9,6 +9,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from assistant.errors import StoreLockedError
+from assistant.privacy import private_dir
 
 LOCK_FILE = ".warmline.lock"
 PID_FILE = ".warmline.pid"
@@ -24,7 +25,7 @@ class DataDirLock:
 
     def acquire(self) -> DataDirLock:
         """Take the lock or raise StoreLockedError within ``timeout_s``."""
-        self.home.mkdir(parents=True, exist_ok=True)
+        private_dir(self.home)
         try:
             self._lock.acquire()
         except Timeout as e:
