@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from assistant.app import Warmline, build_app
+from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
+from assistant.text import escape_for_terminal
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -23,7 +26,9 @@ def configure_logging() -> Path:
     home = default_home()
     logfile = home / "warmline.log"
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_dir(home)
+        logfile.touch(mode=FILE_MODE, exist_ok=True)
+        private_file(logfile)  # the log may quote contacts and notes
         handler: logging.Handler = logging.FileHandler(logfile, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
@@ -44,6 +49,11 @@ def open_app() -> Iterator[Warmline]:
         yield app
     finally:
         app.close()
+
+
+def safe(text: str) -> str:
+    """User data fit for the terminal: escapes shown, not run, and no Rich markup ("[link=]")."""
+    return escape(escape_for_terminal(text))
 
 
 def print_json(data: Any) -> None:

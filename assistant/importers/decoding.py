@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from assistant.errors import ImportFileError
+from assistant.text import clean_text
 
 # A NUL byte this close to the start means a binary file (xlsx, pdf, image), not a text export.
 _BINARY_SNIFF_BYTES = 8192
@@ -53,4 +54,5 @@ def _refuse_nul(text: str, export_as: str) -> str:
             f"export it again as {export_as}"
         )
         raise ImportFileError(msg)
-    return text
+    # Terminal escapes, bidi overrides and zero-width characters are never part of a contact.
+    return clean_text(text)

@@ -21,6 +21,7 @@ from assistant.services.contacts.dedupe import (
 from assistant.services.contacts.search import SearchService
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from assistant.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class ContactsService:
     def add(self, name: str, *, company: str = "", title: str = "", tier: str = "active",
             tags: list[str] | None = None, how_we_met: str = "") -> Contact:
         """Add a contact by hand; an exact duplicate (same name and company) is refused."""
-        if not name.strip():
+        if not clean_text(name, multiline=False).strip():
             msg = "a contact needs a name"
             raise InputError(msg)
         for other in self.records.list_contacts():
