@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import ipaddress
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
@@ -35,6 +38,8 @@ CONTRACT_ENDPOINTS = frozenset({
     "due", "chat", "sounding_board",
 })
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+# Far above any real argument (a 5000-character pitch, a story), far below a memory problem.
+MAX_ARGUMENT_CHARS = 200_000
 
 
 def is_loopback(host: str) -> bool:
@@ -66,11 +71,43 @@ def restrict_api(blocks: gr.Blocks) -> set[str]:
     for fn in blocks.fns.values():
         named = isinstance(fn.api_name, str)
         scripted = named and (fn.api_name in CONTRACT_ENDPOINTS or not fn.targets)
-        if fn.api_visibility == "public" and scripted:
+        if fn.api_visibility == "public" and scripted and fn.fn is not None:
             public.add(str(fn.api_name))
+            fn.fn = one_line_errors(fn.fn, str(fn.api_name))
         else:
             fn.api_visibility = "private"
     return public
+
+
+def one_line_errors(handler: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """An API handler whose failures reach the client as one clear line, never internals."""
+    signature = inspect.signature(handler)
+    wanted = ", ".join(
+        f"{p.name}: {getattr(p.annotation, '__name__', p.annotation)}"
+        for p in signature.parameters.values() if p.name != "progress"
+    )
+
+    @functools.wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        too_long = [a for a in (*args, *kwargs.values()) if isinstance(a, str)
+                    and len(a) > MAX_ARGUMENT_CHARS]
+        if too_long:
+            msg = f"{name}: an argument is over {MAX_ARGUMENT_CHARS:,} characters"
+            raise gr.Error(msg, print_exception=False)
+        try:
+            return handler(*args, **kwargs)
+        except gr.Error:
+            raise
+        except (TypeError, ValueError) as e:  # int("abc"), pydantic: the caller's arguments
+            log.info("bad arguments to %s: %r", name, e)
+            msg = f"{name}: invalid arguments; expected ({wanted})"
+            raise gr.Error(msg, print_exception=False) from e
+        except Exception as e:
+            log.exception("%s failed", name)
+            msg = f"{name}: internal error ({type(e).__name__}); details in the server log"
+            raise gr.Error(msg, print_exception=False) from e
+
+    return run
 
 
 class PublicCallsOnly:
@@ -113,7 +150,9 @@ def launch_kwargs(host: str, port: int) -> dict[str, Any]:
         "share": False,
         "ssr_mode": False,
         "quiet": True,
-        "show_error": True,
+        # Only gr.Error messages reach a client; anything else ("invalid literal for int()",
+        # "<Api object at 0x...>") stays in the server log.
+        "show_error": False,
         "footer_links": [],
         "enable_monitoring": False,
         "inbrowser": False,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -102,3 +104,58 @@ def test_uploads_have_a_size_limit(server: Callable[..., tuple[Warmline, str]]) 
     _, url = server()
     config = httpx.get(f"{url}/config", timeout=30).json()
     assert config["max_file_size"] == 50 * 1024 * 1024
+
+
+@pytest.fixture
+def client(server: Callable[..., tuple[Warmline, str]]) -> Any:
+    from gradio_client import Client
+
+    _, url = server()
+    return Client(url, verbose=False, download_files=False)
+
+
+def app_error(client: Any, *args: Any, api_name: str) -> str:
+    """The one message the client gets for a refused call."""
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError) as error:
+        client.predict(*args, api_name=api_name)
+    return str(error.value)
+
+
+@pytest.mark.parametrize(("args", "api_name", "expected"), [
+    (("x" * 10_000, "", "", "", 20, False), "/search_contacts",
+     "a search is at most 500 characters (this one has 10000); use a few words"),
+    (("x" * 1_000_000, "", "", "", 20, False), "/search_contacts",
+     "search_contacts: an argument is over 200,000 characters"),
+    (("Priya", "", "", "", -5, False), "/search_contacts",
+     "the number of results must be between 1 and 500, not -5"),
+    (("Priya", "", "", "", "many", False), "/search_contacts",
+     "search_contacts: invalid arguments; expected (query: str, tier: str, tag: str, "
+     "company: str, limit: int, expand: bool)"),
+    (("30s", "", "second"), "/pitch",
+     "pitch: invalid arguments; expected (kind: str, audience: str, variant: int)"),
+    (("nope", "Priya", "linkedin-dm"), "/draft",
+     "no contact named or with id 'Priya'; try 'warmline contacts search'"),
+])
+def test_bad_api_arguments_get_one_clear_line(
+    client: Any, args: tuple[Any, ...], api_name: str, expected: str,
+) -> None:
+    started = time.monotonic()
+    assert app_error(client, *args, api_name=api_name) == expected
+    assert time.monotonic() - started < 30
+
+
+def test_a_malformed_raw_call_leaks_no_internals(
+    server: Callable[..., tuple[Warmline, str]],
+) -> None:
+    _, url = server()
+    for body in ({"data": ["only one"]}, {"data": "not a list"}, {"nothing": 1}):
+        answer = httpx.post(f"{url}/gradio_api/call/search_contacts", json=body, timeout=30)
+        text = answer.text
+        if answer.status_code == 200:
+            event = answer.json()["event_id"]
+            text = httpx.get(f"{url}/gradio_api/call/search_contacts/{event}", timeout=30).text
+        for internal in ("object at 0x", "Traceback", "invalid literal", "pydantic.dev",
+                         "api_component"):
+            assert internal not in text, (body, text)
