@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.errors import ImportFileError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
+from assistant.importers.reading import read_bounded
 from assistant.services.contacts.backup import BackupService, parse_export
 from assistant.services.contacts.import_apply import ImportReport, ImportRun, Progress
 from assistant.services.contacts.untrusted import set_aside_instructions
@@ -33,12 +34,8 @@ class ImportService:
 
     def import_path(self, path: Path, fmt: str = "auto",
                     progress: Progress | None = None) -> ImportReport:
-        """Import a file from disk."""
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            msg = f"cannot read {path}: {e.strerror or e}"
-            raise ImportFileError(msg) from e
+        """Import a file from disk: its type and size are checked before it is read."""
+        data = read_bounded(path, MAX_FILE_BYTES)
         return self.import_bytes(path.name, data, fmt, progress)
 
     def import_bytes(self, name: str, data: bytes, fmt: str = "auto",
