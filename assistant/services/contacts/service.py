@@ -18,6 +18,11 @@ from assistant.services.contacts.dedupe import (
     company_key,
     normalize,
 )
+from assistant.services.contacts.rules import (
+    MAX_CADENCE_DAYS,
+    contact_problems,
+    note_problems,
+)
 from assistant.services.contacts.search import SearchService
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -25,7 +30,6 @@ from assistant.text import clean_text
 
 log = logging.getLogger(__name__)
 
-MAX_CADENCE_DAYS = 3650
 HISTORY_EVENTS = (MERGE_EVENT, UNMERGE_EVENT, JOB_CHANGE_EVENT)
 
 
@@ -117,6 +121,8 @@ class ContactsService:
         contact = Contact(name=name.strip(), company=company.strip(), title=title.strip(),
                           tier=parse_tier(tier), tags=_clean_tags(tags or []),
                           how_we_met=how_we_met.strip(), sources=["manual"])
+        if problems := contact_problems(contact):
+            raise InputError(problems[0])
         self._save(contact)
         return contact
 
@@ -136,9 +142,8 @@ class ContactsService:
         except ValidationError as e:
             msg = f"invalid contact field: {e.errors()[0]['msg']}"
             raise InputError(msg) from e
-        if not updated.name.strip():
-            msg = "a contact needs a name"
-            raise InputError(msg)
+        if problems := contact_problems(updated):
+            raise InputError(problems[0])
         self._save(updated)
         return updated
 
@@ -164,6 +169,8 @@ class ContactsService:
             raise InputError(msg)
         contact = self.records.get_contact(contact_id)
         note = Note(contact_id=contact.id, text=text.strip(), created=when or date.today())
+        if problems := note_problems(note):
+            raise InputError(problems[0])
         self.records.put_note(note)
         self.sync.reconcile()
         return note
