@@ -10,6 +10,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.drafting.guard import Guard
 from assistant.drafting.writer import Writer
+from assistant.errors import StoreError
 from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.embeddings import build_embeddings
 from assistant.llm.prompts import PromptLibrary
@@ -19,7 +20,7 @@ from assistant.services.contacts.backup import BackupService
 from assistant.services.contacts.importing import ImportService
 from assistant.services.contacts.query_rewrite import QueryRewriter
 from assistant.services.contacts.search import SearchService
-from assistant.services.contacts.service import ContactsService
+from assistant.services.contacts.service import ContactsReader, ContactsService
 from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
 from assistant.services.outreach.service import OutreachService
 from assistant.services.story.pitch import PitchService, note_retriever
@@ -138,3 +139,30 @@ def build_app(
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
     )
 
+
+@dataclass
+class ReadOnlyWarmline:
+    """The records alone, opened read-only: what listing and exporting need while another
+    Warmline (``serve``) holds the data dir."""
+
+    settings: Settings
+    db: Database
+    contacts: ContactsReader
+    backup: BackupService
+
+    def close(self) -> None:
+        """Close the read-only connection."""
+        self.db.close()
+
+
+def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
+    """Open the record store read-only, without the data-dir lock or the index."""
+    settings = settings or load_settings()
+    path = settings.home / DB_FILE
+    if not path.exists():
+        msg = f"no Warmline data in {settings.home} yet"
+        raise StoreError(msg)
+    db = Database(path, read_only=True)
+    records = RecordStore(db)
+    return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
+                            backup=BackupService(records, None))

@@ -12,7 +12,8 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.app import Warmline, build_app
+from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader
+from assistant.errors import StoreLockedError
 from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
 from assistant.text import escape_for_terminal
@@ -45,6 +46,21 @@ def configure_logging() -> Path:
 def open_app() -> Iterator[Warmline]:
     """Build the app for one command and always release the data dir."""
     app = build_app()
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+@contextmanager
+def open_reader() -> Iterator[Warmline | ReadOnlyWarmline]:
+    """The app, or (while another Warmline such as ``serve`` holds the data dir) a read-only
+    view of the records: enough to list contacts and export a backup alongside the server."""
+    try:
+        app: Warmline | ReadOnlyWarmline = build_app()
+    except StoreLockedError:
+        app = build_reader()
+        err_console.print("[dim]another Warmline is running; reading the records read-only[/dim]")
     try:
         yield app
     finally:

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from assistant.cli.common import console, emit, err_console, open_app, safe
+from assistant.cli.common import console, emit, err_console, open_app, open_reader, safe
 from assistant.cli.core import JSON
 from assistant.domain import Contact
 from assistant.services.contacts.importing import ImportReport
@@ -50,7 +50,7 @@ def import_file(
 def list_contacts(tier: TIER = "", tag: TAG = "", company: COMPANY = "",
                   json_out: JSON = False) -> None:
     """List contacts by name."""
-    with open_app() as app:
+    with open_reader() as app:  # works while 'warmline serve' runs
         contacts = app.contacts.list_contacts(tier=tier, tag=tag, company=company)
     emit(json_out, lambda: {"contacts": [c.model_dump(mode="json") for c in contacts]},
          lambda: _print_contacts(contacts))

@@ -82,9 +82,9 @@ class ExportFile(BaseModel):
 class BackupService:
     """Everything the user owns, as JSON, and back."""
 
-    def __init__(self, records: RecordStore, sync: IndexSync) -> None:
+    def __init__(self, records: RecordStore, sync: IndexSync | None) -> None:
         self.records = records
-        self.sync = sync
+        self.sync = sync  # None: a read-only reader beside a running server (export only)
 
     def snapshot(self) -> dict[str, Any]:
         """All records as one JSON-ready object."""
@@ -121,6 +121,10 @@ class BackupService:
         shares an id with another, or belongs to a contact neither the file nor the store
         holds refuses the whole restore, naming each record.
         """
+        if self.sync is None:
+            msg = "a restore needs the data dir to itself; stop 'warmline serve' first"
+            raise StoreError(msg)
+        sync = self.sync
         known = {c.id for c in export.contacts} | {c.id for c in self.records.list_contacts()}
         if problems := restore_problems(export, known):
             shown = "; ".join(problems[:MAX_SHOWN])
@@ -144,7 +148,7 @@ class BackupService:
             msg = f"could not save the export; nothing was restored ({e})"
             raise StoreError(msg) from e
         try:
-            self.sync.reconcile()
+            sync.reconcile()
         except Exception as e:  # the records are safe; reconciliation repairs the index later
             log.exception("indexing after a restore failed")
             msg = (f"restored, but the search index could not be updated ({_first_line(e)}); "

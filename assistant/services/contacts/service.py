@@ -68,16 +68,7 @@ class ContactsService:
     # -- reading --------------------------------------------------------------------------
     def list_contacts(self, *, tier: str = "", tag: str = "", company: str = "") -> list[Contact]:
         """All contacts by name, optionally filtered by tier, tag or company."""
-        contacts = self.records.list_contacts()
-        if tier:
-            wanted_tier = parse_tier(tier)
-            contacts = [c for c in contacts if c.tier is wanted_tier]
-        if tag:
-            contacts = [c for c in contacts if tag.strip().casefold() in
-                        {t.casefold() for t in c.tags}]
-        if company.strip():
-            contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
-        return contacts
+        return filter_contacts(self.records.list_contacts(), tier=tier, tag=tag, company=company)
 
     def find(self, name_or_id: str) -> Contact:
         """A contact by id, slug or exact name; else the one a loose name clearly means."""
@@ -277,3 +268,28 @@ def _public_event(event: dict[str, Any]) -> dict[str, Any]:
         data["merged_name"] = event["data"].get("merged", {}).get("name", "")
     return {"id": event["id"], "kind": event["kind"], "created": event["created"],
             "undone": event.get("undone", False), "data": data}
+
+
+class ContactsReader:
+    """Listing contacts from a read-only store (beside a running server)."""
+
+    def __init__(self, records: RecordStore) -> None:
+        self.records = records
+
+    def list_contacts(self, *, tier: str = "", tag: str = "", company: str = "") -> list[Contact]:
+        """All contacts by name, optionally filtered by tier, tag or company."""
+        return filter_contacts(self.records.list_contacts(), tier=tier, tag=tag, company=company)
+
+
+def filter_contacts(contacts: list[Contact], *, tier: str = "", tag: str = "",
+                    company: str = "") -> list[Contact]:
+    """Contacts in a tier, with a tag, at a company (each filter optional)."""
+    if tier:
+        wanted_tier = parse_tier(tier)
+        contacts = [c for c in contacts if c.tier is wanted_tier]
+    if tag:
+        contacts = [c for c in contacts if tag.strip().casefold() in
+                    {t.casefold() for t in c.tags}]
+    if company.strip():
+        contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
+    return contacts
