@@ -68,3 +68,18 @@ def test_the_log_and_the_config_file_are_600(home: Path) -> None:
         logging.getLogger().handlers[:] = []
     save_settings(load_settings(), {"model": "llama3.2"})
     assert mode(home / "config.toml") == 0o600
+
+
+def test_a_data_dir_that_cannot_be_written_is_one_clear_line(
+    run_cli: Callable[..., tuple[int, str, str]], home: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from filelock import FileLock
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)  # what a read-only folder does (not root)
+    code, out, err = run_cli("contacts", "list")
+    assert (code, out) == (1, "")
+    assert err.strip() == (f"warmline: cannot use the data dir {home}: Permission denied; check "
+                           "its permissions, or set WARMLINE_HOME to a folder you can write")
