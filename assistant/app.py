@@ -6,13 +6,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.embeddings import Embeddings
-
 from assistant.drafting.guard import Guard
 from assistant.drafting.writer import Writer
 from assistant.errors import StoreError
 from assistant.llm.chat import ChatBackend, build_chat_backend
-from assistant.llm.embeddings import build_embeddings
+from assistant.llm.embeddings import Embeddings, build_embeddings
 from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
 from assistant.privacy import make_private
@@ -31,7 +29,7 @@ from assistant.services.system.health import HealthReport, diagnose
 from assistant.services.system.models import ModelSettingsService
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.db import DB_FILE, Database
-from assistant.storage.index import SearchIndex
+from assistant.storage.index import Progress, SearchIndex
 from assistant.storage.lock import DataDirLock
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -42,15 +40,23 @@ _UNSET: Any = object()
 
 
 @dataclass
-class Warmline:
-    """The built application: every service, ready for the CLI or the UI."""
+class Stores:
+    """The system of record and its index. Only services, evals, benchmarks and tests use them:
+    the UI and CLI reach data through services."""
 
-    settings: Settings
     lock: DataDirLock
     db: Database
     records: RecordStore
     index: SearchIndex
     sync: IndexSync
+
+
+@dataclass
+class Warmline:
+    """The built application: every service, ready for the CLI or the UI."""
+
+    settings: Settings
+    stores: Stores
     prompts: PromptLibrary
     choice: ModelChoice
     writer: Writer
@@ -64,7 +70,6 @@ class Warmline:
     sounding_board: SoundingBoard
     resume: ResumeReviewService
     models: ModelSettingsService = field(init=False)
-    extras: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.models = ModelSettingsService(self.settings, lambda: self.choice, self.use_model)
@@ -80,15 +85,20 @@ class Warmline:
 
     def doctor(self) -> HealthReport:
         """Check config, engine, model, records and index."""
-        return diagnose(self.settings, self.choice, self.db, self.sync, self.search.thesaurus)
+        return diagnose(self.settings, self.choice, self.stores.db, self.stores.sync,
+                        self.search.thesaurus)
+
+    def reindex(self, progress: Progress | None = None) -> dict[str, int]:
+        """Rebuild the search index from the records; the counts of what was indexed."""
+        return self.stores.sync.rebuild(progress)
 
     def close(self) -> None:
         """Release the data dir for another process."""
         self.search.close()
-        self.db.close()
+        self.stores.db.close()
         # The home is 700 from the start; this catches index files Chroma wrote since (umask).
         make_private(self.settings.home)
-        self.lock.release()
+        self.stores.lock.release()
 
 
 def build_app(
@@ -133,8 +143,8 @@ def build_app(
         lock.release()
         raise
     return Warmline(
-        settings=settings, lock=lock, db=db, records=records, index=index, sync=sync,
-        prompts=prompts, choice=choice, writer=writer, outreach=outreach, backup=backup,
+        settings=settings, stores=Stores(lock, db, records, index, sync), prompts=prompts,
+        choice=choice, writer=writer, outreach=outreach, backup=backup,
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
     )

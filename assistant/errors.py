@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Said wherever the index may lag the records: both the UI (Settings) and the CLI (reindex)
+# offer "Rebuild the search index", and the next start repairs it anyway.
+REBUILD_HINT = "Warmline repairs it at the next start, or rebuild the search index now"
+
 
 class WarmlineError(Exception):
     """An expected failure with a message fit to show a user as one line."""
@@ -25,6 +29,14 @@ class ImportFileError(WarmlineError):
 
 class NotFoundError(WarmlineError):
     """A contact, session or other record does not exist."""
+
+
+class AmbiguousContactError(NotFoundError):
+    """A name matches several contacts; ``candidates`` lists them so an edge can ask which."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class InputError(WarmlineError):

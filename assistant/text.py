@@ -1,12 +1,15 @@
-"""How Warmline measures and cuts text for length limits: one rule for the domain, the guard,
-evals and every place that shortens a text for display."""
+"""Text measures: how Warmline counts, times, shortens and normalises text. One rule for the
+domain, the guard, search, evals and every place that shortens a text for display."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 ELLIPSIS = "…"
+WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def count_words(text: str) -> int:
@@ -31,6 +34,19 @@ def ellipsize(text: str, max_chars: int) -> str:
     head = text[:max_chars]  # a word ending exactly here cannot stay: the ellipsis needs room
     cut = head.rsplit(" ", 1)[0] if " " in head else head[: max_chars - len(ELLIPSIS)]
     return cut.rstrip(" ,;:.-–—") + ELLIPSIS
+
+
+def speaking_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> float:
+    """How long the text takes to say aloud, to a tenth of a second."""
+    return round(count_words(text) * 60 / wpm, 1)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free text with single spaces."""
+    if not text.isascii():  # ASCII has no accents to take off: half the time at 50k contacts
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
 def _unsafe_codepoints() -> dict[int, None]:

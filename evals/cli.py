@@ -16,8 +16,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from assistant.cli.common import console, err_console, print_json
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, err_console, print_json
 
 if TYPE_CHECKING:
     from evals.runner import RunOutcome

@@ -40,12 +40,13 @@ def measure() -> dict[str, Any]:
             title = row["payload"] if row["where"] == "title" else "Engineer"
             company = row["payload"] if row["where"] == "company" else "Northwind"
             contact = Contact(name=f"Person{i:02d} Tester", company=company, title=title)
-            app.records.put_contact(contact)
-            app.records.put_note(Note(contact_id=contact.id, text=FACT, created=date(2026, 1, 1)))
+            app.stores.records.put_contact(contact)
+            records = app.stores.records
+            records.put_note(Note(contact_id=contact.id, text=FACT, created=date(2026, 1, 1)))
             if row["where"] not in ("title", "company"):
-                app.records.put_note(Note(contact_id=contact.id, text=row["payload"]))
+                app.stores.records.put_note(Note(contact_id=contact.id, text=row["payload"]))
             cases.append((contact.id, row))
-        app.sync.reconcile()
+        app.stores.sync.reconcile()
         in_text = in_sources = either = total = 0
         for contact_id, row in cases:
             for channel in CHANNELS:

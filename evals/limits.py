@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from assistant.drafting.guard import WORDS_PER_MINUTE, count_chars, count_words
+from assistant.text import WORDS_PER_MINUTE, count_chars, count_words
 
 
 class LimitSpec(TypedDict, total=False):

@@ -36,9 +36,10 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.app import Warmline, build_app
 from assistant.errors import InputError
-from assistant.services.contacts.dedupe import company_key, normalize
+from assistant.services.contacts.dedupe import company_key
 from assistant.services.contacts.importing import ImportReport
 from assistant.settings import load_settings
+from assistant.text import normalize
 from evals.metrics import mean, recall_at_k, reciprocal_rank
 from evals.synthetic_network import DATASET as NETWORK
 from evals.synthetic_network import HOLDOUT2_DATASET as HOLDOUT2_NETWORK

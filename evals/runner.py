@@ -33,7 +33,7 @@ from evals.judge import Judge
 from evals.report import PUBLISHED_REPORTS_DIR, write_report
 from evals.scoring import Summary, summarise
 from evals.seed import DATASETS_DIR, Case, Dataset, load_dataset, seed_store
-from evals.suites import SUITES, WRITING_SUITES, retrieval
+from evals.suites import SUITES, WRITING_SUITES, contacts
 from evals.suites.base import CaseResult, EvalContext, RecordingGuard
 
 log = logging.getLogger(__name__)
@@ -170,12 +170,12 @@ def run_cases(
             msg = "--judge needs a model: use --engine configured with a model set up"
             raise InputError(msg)
         judge = Judge(app.writer.backend, app.prompts)
-    ids = seed_store(app.records, app.sync, dataset,
+    ids = seed_store(app.stores.records, app.stores.sync, dataset,
                      (lambda d, t: on_progress("seeding", d, t)) if on_progress else None)
     if search_app is not None:
         if on_progress:
             on_progress("retrieval store", 0, 1)
-        retrieval.load_search_network(search_app, dataset)
+        contacts.load_search_network(search_app, dataset)
         if on_progress:
             on_progress("retrieval store", 1, 1)
     ctx = EvalContext(app, dataset, ids, recorder, judge, search_app)
@@ -206,7 +206,7 @@ def run_eval(
         app = _temp_app(stack, lambda home: _build(
             config, base.model_copy(update={"home": home}), backend, embeddings))
         search_app = None
-        if dataset.cases.get("retrieval"):
+        if dataset.cases.get("contacts"):
             search_app = _temp_app(stack, lambda home: build_app(
                 base.model_copy(update={"home": home}), backend=None, embeddings=embeddings))
         results = run_cases(app, dataset, suites, config, on_progress, search_app)
@@ -221,7 +221,7 @@ def run_eval(
             "prompt_versions": app.prompts.versions(),
             "dataset_sizes": dataset.sizes(), "missing_datasets": dataset.missing,
             "suites": list(suites), "limit": config.limit, "judge": config.judge,
-            "git_sha": git_sha(), "embeddings": type(app.index.embeddings).__name__,
+            "git_sha": git_sha(), "embeddings": type(app.stores.index.embeddings).__name__,
         }
     outcome = RunOutcome(header, results, summarise(results))
     _gate(outcome, config, suites)

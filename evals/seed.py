@@ -26,10 +26,10 @@ NETWORK = "network.jsonl"
 SEARCH_NETWORK = "retrieval_network.jsonl"
 # Suite name -> the file its cases live in.
 CASE_FILES = {
-    "pitch": "pitch.jsonl",
+    "story": "pitch.jsonl",
     "outreach": "outreach.jsonl",
     "injection": "injection.jsonl",
-    "retrieval": "retrieval.jsonl",
+    "contacts": "retrieval.jsonl",
     "interview-reference": "interview.jsonl",
 }
 Progress = Callable[[int, int], None]
@@ -157,7 +157,7 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
             cases[suite] = []
             continue
         rows = read_jsonl(path)
-        if suite == "retrieval":
+        if suite == "contacts":
             rows = [retrieval_row(row) for row in rows]
         parsed = [
             _parse(Case, {"suite": suite, **row}, f"{path.name} row {n}")
@@ -165,7 +165,7 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         ]
         cases[suite] = [c for c in parsed if c.suite == suite]
     search_network = []
-    if cases.get("retrieval"):
+    if cases.get("contacts"):
         search_network = read_jsonl(folder / SEARCH_NETWORK)
     dataset = Dataset(personas, network, cases, missing, search_network)
     check_references(dataset)
@@ -197,13 +197,13 @@ def check_references(dataset: Dataset) -> None:
             msg = f"{NETWORK}: contact {contact.key} names unknown persona '{contact.persona}'"
             raise InputError(msg)
     search_ids = {str(c.get("id")) for c in dataset.search_network}
-    for case in dataset.cases.get("retrieval", []):
+    for case in dataset.cases.get("contacts", []):
         unknown = [k for k in case.must_include.get("contacts", []) if k not in search_ids]
         if unknown or not case.must_include.get("contacts"):
             msg = f"retrieval case {case.id}: relevant ids missing from {SEARCH_NETWORK}: {unknown}"
             raise InputError(msg)
     for suite, cases in dataset.cases.items():
-        if suite == "retrieval":
+        if suite == "contacts":
             continue
         for case in cases:
             if case.persona and dataset.personas and case.persona not in dataset.personas:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import typer
 
-from assistant.cli import contacts, core, outreach, story
+from assistant.cli import contacts, outreach, story, system
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -23,7 +23,7 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-core.register(cli)
+system.register(cli)
 outreach.register(cli)
 contacts.register(cli)
 story.register(cli)
@@ -36,7 +36,8 @@ DEV_COMMANDS = ("evals.cli", "evals.bench.cli")
 
 def register_dev_commands(app: typer.Typer, checkout: Path = CHECKOUT) -> bool:
     """Add the eval and bench commands when ``checkout`` holds the evals package."""
-    if not (checkout / "evals" / "__init__.py").is_file():
+    if not ((checkout / "pyproject.toml").is_file()
+            and (checkout / "evals" / "__init__.py").is_file()):
         return False
     if str(checkout) not in sys.path:
         sys.path.append(str(checkout))

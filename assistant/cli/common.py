@@ -7,8 +7,9 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 
@@ -20,6 +21,7 @@ from assistant.text import escape_for_terminal
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def configure_logging() -> Path:

@@ -9,8 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from assistant.cli.common import console, emit, err_console, open_app, open_reader, safe
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, emit, err_console, open_app, open_reader, safe
 from assistant.domain import Contact
 from assistant.services.contacts.importing import ImportReport
 from assistant.services.contacts.query_rewrite import Rewrite

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import console, open_app, print_json
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, open_app, print_json
 
 
 def draft(
@@ -20,7 +19,7 @@ def draft(
 ) -> None:
     """Draft a message to a contact, grounded in your notes."""
     with open_app() as app:
-        person = app.records.find_contact(contact)
+        person = app.contacts.find(contact)
         result = app.outreach.draft(kind, person.id, channel)
     if json_out:
         print_json(result.to_json())

@@ -10,16 +10,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.cli.common import console, emit, err_console, open_app
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, emit, err_console, open_app
 from assistant.domain import Profile
-from assistant.drafting.guard import WORDS_PER_MINUTE
 from assistant.errors import InputError
 from assistant.services.story.pitch import KINDS, Pitch
 from assistant.services.story.profile import STORY_FIELDS, missing
 from assistant.services.story.profile_markdown import render_profile_markdown
 from assistant.services.story.resume_review import ResumeReview
 from assistant.services.story.sounding_board import Critique
+from assistant.text import WORDS_PER_MINUTE
 
 profile_app = typer.Typer(help="Your story: set it from a Markdown file, or show it.",
                           no_args_is_help=True)

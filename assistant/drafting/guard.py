@@ -7,9 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.entities import unsupported_entities
-from assistant.text import count_chars, count_words, ellipsize
+from assistant.text import (  # noqa: F401 - re-exported for the drafting package
+    WORDS_PER_MINUTE,
+    count_chars,
+    count_words,
+    ellipsize,
+    speaking_seconds,
+)
 
-WORDS_PER_MINUTE = 140  # the middle of the 130-150 words a minute the pitch studio enforces
 _ECHO_MIN_WORDS = 4
 _ECHO_RUN_WORDS = 6
 _BLOCK = re.compile(r"<<<[A-Z][^\n]*\n.*?>>>", re.DOTALL)  # a data block, label to end
@@ -37,11 +42,6 @@ class Limits:
         if self.max_chars is not None and chars > self.max_chars:
             found.append(f"it has {chars} characters; the limit is {self.max_chars}")
         return found
-
-
-def speaking_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> float:
-    """How long the text takes to say aloud, to a tenth of a second."""
-    return round(count_words(text) * 60 / wpm, 1)
 
 
 class Guard:

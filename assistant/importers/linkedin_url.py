@@ -16,8 +16,3 @@ def linkedin_slug(url: str) -> str:
     if not match:
         return ""
     return unquote(match.group(1)).strip().strip("/").lower()
-
-
-def is_linkedin_url(url: str) -> bool:
-    """True when `url` points at a LinkedIn profile."""
-    return bool(linkedin_slug(url))

@@ -14,7 +14,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import StoreError
+from assistant.errors import REBUILD_HINT, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class SearchIndex:
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
             )
         except Exception as e:  # chromadb raises many types; all mean the same to a user
-            msg = f"cannot open the search index at {path}: {e}; run 'warmline reindex'"
+            msg = f"cannot open the search index at {path}: {e}; {REBUILD_HINT}"
             raise StoreError(msg) from e
         self._stores = {kind: self._store(kind) for kind in KINDS}
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from assistant.domain import Contact, Draft, Interaction, Note, Profile
-from assistant.errors import NotFoundError
+from assistant.errors import AmbiguousContactError, NotFoundError
 from assistant.storage import fulltext, phrases
 from assistant.storage.db import Database
 
@@ -88,12 +88,13 @@ class RecordStore:
             (key, key.lower()),
         ) or self.db.query("SELECT data FROM contacts WHERE name = ? COLLATE NOCASE", (key,))
         if not rows:
-            msg = f"no contact named or with id '{key}'; try 'warmline contacts search'"
+            msg = f"no contact named or with id '{key}'"
             raise NotFoundError(msg)
         if len(rows) > 1:
-            ids = ", ".join(Contact.model_validate_json(r["data"]).id for r in rows)
-            msg = f"'{key}' matches several contacts ({ids}); use an id"
-            raise NotFoundError(msg)
+            found = [Contact.model_validate_json(r["data"]) for r in rows]
+            described = ", ".join(f"{c.name} ({c.id})" for c in found)
+            msg = f"'{key}' matches several contacts: {described}; give an id"
+            raise AmbiguousContactError(msg, [c.id for c in found])
         return Contact.model_validate_json(rows[0]["data"])
 
     def list_contacts(self) -> list[Contact]:

@@ -9,8 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assistant.cli.common import console, err_console, print_json
-from assistant.cli.core import JSON
+from assistant.cli.common import JSON, console, err_console, print_json
 
 STAGES = {"reading": "parsing", "contacts": "writing records", "indexing": "embedding + indexing",
           "searching": "searching"}

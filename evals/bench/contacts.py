@@ -52,8 +52,8 @@ def _import(app: Any, embeddings: TimedEmbeddings, size: int, seed: int,
     rows = synthetic.people(size, seed)
     data = synthetic.connections_csv(rows)
     reconcile, chroma = Tally(), Tally()
-    app.sync.reconcile = timed(app.sync.reconcile, reconcile)
-    app.index.add_vectors = timed(app.index.add_vectors, chroma)
+    app.stores.sync.reconcile = timed(app.stores.sync.reconcile, reconcile)
+    app.stores.index.add_vectors = timed(app.stores.index.add_vectors, chroma)
     clock = _StageClock(emit)
     embeddings.reset()
     load_before = os.getloadavg()[0]
@@ -90,8 +90,8 @@ def _search(app: Any, embeddings: TimedEmbeddings, rows: list[synthetic.Syntheti
     app.search.search(plan[0].text if plan else "warm up", k=SEARCH_K)
     first = time.perf_counter() - start  # builds the in-memory lexical index
     vector, lexical, keywords = Tally(), Tally(), Tally()
-    app.index.search_vector = timed(app.index.search_vector, vector)
-    app.records.text_search = timed(app.records.text_search, keywords)
+    app.stores.index.search_vector = timed(app.stores.index.search_vector, vector)
+    app.stores.records.text_search = timed(app.stores.records.text_search, keywords)
     lexicon = app.search.lexicon()  # the cached index; no contact changes while we search
     lexicon.match = timed(lexicon.match, lexical)
     embeddings.reset()

@@ -149,7 +149,7 @@ class EvalContext:
         profile = self.dataset.personas.get(persona, Profile())
         if patch:
             profile = profile.model_copy(update=patch)
-        self.app.records.put_profile(profile)
+        self.app.stores.records.put_profile(profile)
         return profile
 
     def contact_id(self, key: str) -> str:

@@ -6,7 +6,7 @@ from assistant.errors import InputError
 from assistant.llm.prompts import PromptLibrary
 from evals.limits import channel_within_limits, pitch_within_limits
 from evals.seed import Case
-from evals.suites import pitch
+from evals.suites import story
 from evals.suites.base import CaseResult, EvalContext
 from evals.suites.grading import check_forbidden, check_injection, grounding, record_draft
 from evals.suites.outreach import Written, unsupported_kind, write_checkin
@@ -24,16 +24,16 @@ def run(ctx: EvalContext, case: Case) -> CaseResult:
     result = CaseResult(case.id, case.suite, case.tags, task=task)
     written: Written
     if task == "pitch":
-        if reason := pitch.unavailable(ctx, case):
+        if reason := story.unavailable(ctx, case):
             result.skipped = reason
             return result
         try:
-            written = pitch.write_pitch(ctx, case)
+            written = story.write_pitch(ctx, case)
         except InputError as e:
             result.failures.append(f"error: {e}")
             return result
         ok, reasons = pitch_within_limits(written.draft.text, str(case.inputs.get("kind", "30s")))
-        prompt = pitch.TASK_PROMPT
+        prompt = story.TASK_PROMPT
     else:
         if reason := unsupported_kind(case):
             result.skipped = reason

@@ -41,7 +41,7 @@ def write_checkin(ctx: EvalContext, case: Case) -> Written:
     draft = ctx.app.outreach.draft(kind, contact_id, channel)
     seconds = time.perf_counter() - started
     # The notes' dates are the user's material: a draft may say "in June 2025" from them.
-    dates = [note_date(n.created) for n in ctx.app.records.notes_for(contact_id)]
+    dates = [note_date(n.created) for n in ctx.app.stores.records.notes_for(contact_id)]
     return Written(draft, profile, ctx.recorder.take(), seconds, dates)
 
 

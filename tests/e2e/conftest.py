@@ -3,7 +3,7 @@
 Other tab flows reuse them::
 
     def test_contacts_flow(served_app, browser_page):
-        served_app.app.records.put_contact(...)
+        served_app.app.stores.records.put_contact(...)
         browser_page.goto(served_app.url)
         ...
         assert not browser_page.requests.outside()

@@ -90,7 +90,7 @@ def vectors_about(app: Warmline, contact_id: str) -> list[str]:
     """Every contact or note vector that is Bo's: by id, owner, or text only he has."""
     found = []
     for kind in ("contact", "note"):
-        for hit in app.index.search(kind, "Bo Chen", k=max(app.index.count(kind), 1)):
+        for hit in app.stores.index.search(kind, "Bo Chen", k=max(app.stores.index.count(kind), 1)):
             if contact_id in (hit.id, hit.metadata.get("contact_id")) or any(
                     word in hit.text for word in BO_ONLY):
                 found.append(f"{kind} {hit.id}: {hit.text}")
@@ -123,7 +123,7 @@ def test_import_search_open_note_edit_and_delete_a_contact(
     assert f"skipped row {HIDDEN_LINE}: hidden profile" in report
     rows = wait_for_rows(page, TABLE, exactly(*(p.name for p in PEOPLE)), "the imported people")
     assert {r["name"]: r["company"] for r in rows}["Priya Natarajan"] == "Riverbend Hospital"
-    stored = {c.name: c for c in app.records.list_contacts()}
+    stored = {c.name: c for c in app.stores.records.list_contacts()}
     assert set(stored) == {p.name for p in PEOPLE}
     assert stored["Bo Chen"].linkedin_slug == "bo-chen"
     assert stored["Ana Ruiz"].emails == ["ana.ruiz@example.com"]
@@ -180,7 +180,7 @@ def test_import_search_open_note_edit_and_delete_a_contact(
     status_says(page, "Note added.")
     detail(page).get_by_text(NOTE).wait_for(state="visible")
     assert page.locator("#contact-note textarea").input_value() == ""
-    notes = app.records.notes_for(bo.id)
+    notes = app.stores.records.notes_for(bo.id)
     assert [n.text for n in notes] == [NOTE]
 
     choose(page, "contact-tier", "inner")
@@ -189,7 +189,7 @@ def test_import_search_open_note_edit_and_delete_a_contact(
     page.locator("#contact-save").click()
     status_says(page, "Saved.")
     detail(page).get_by_text("every 21 days").wait_for(state="visible")
-    saved = app.records.get_contact(bo.id)
+    saved = app.stores.records.get_contact(bo.id)
     assert (saved.tier.value, saved.tags, saved.cadence_days) == ("inner", ["runner", "mentor"], 21)
     assert "runner, mentor" in detail(page).inner_text()
 
@@ -217,7 +217,7 @@ def test_import_search_open_note_edit_and_delete_a_contact(
     page.locator("#contact-delete").click()
     confirm = page.locator("#contact-delete-confirm")
     confirm.wait_for(state="visible")
-    assert app.records.count_contacts() == len(PEOPLE)  # nothing deleted before the "yes"
+    assert app.stores.records.count_contacts() == len(PEOPLE)  # nothing deleted before the "yes"
     confirm.click()
     status_says(page, "Deleted Bo Chen with 1 notes.")
     confirm.wait_for(state="hidden")
@@ -225,9 +225,9 @@ def test_import_search_open_note_edit_and_delete_a_contact(
                                        "Dana Whitfield"), "everyone but Bo")
     assert "Bo Chen" not in detail(page).inner_text()
     with pytest.raises(NotFoundError):
-        app.records.get_contact(bo.id)
-    assert app.records.notes_for(bo.id) == []
-    assert not {n.id for n in notes} & app.index.ids("note")
+        app.stores.records.get_contact(bo.id)
+    assert app.stores.records.notes_for(bo.id) == []
+    assert not {n.id for n in notes} & app.stores.index.ids("note")
     assert vectors_about(app, bo.id) == []
     assert bo.id not in {r.id for r in app.search.search("Bo Chen")}
     assert bo.id not in {r.id for r in app.search.search(NOTE_QUERY)}
@@ -253,7 +253,7 @@ def test_a_duplicate_from_another_export_is_merged_and_the_merge_can_be_undone(
     google.write_bytes(google_contacts_csv([twin]))
     report = import_file(page, google)
     assert "0 added" in report and "1 merged" in report
-    assert app.records.count_contacts() == len(PEOPLE)
+    assert app.stores.records.count_contacts() == len(PEOPLE)
 
     open_row(page, "Ana Ruiz")
     history = detail(page)
@@ -267,10 +267,10 @@ def test_a_duplicate_from_another_export_is_merged_and_the_merge_can_be_undone(
     rows = wait_for_rows(page, TABLE, lambda r: "Ana M. Ruiz" in names(r), "the split-out twin")
     assert len(rows) == len(PEOPLE) + 1
     history.get_by_text("(undone)").wait_for(state="visible")
-    assert app.records.count_contacts() == len(PEOPLE) + 1
-    ana = app.records.find_contact("Ana Ruiz")
+    assert app.stores.records.count_contacts() == len(PEOPLE) + 1
+    ana = app.stores.records.find_contact("Ana Ruiz")
     assert ana.phones == []
-    assert app.records.find_contact("Ana M. Ruiz").phones == ["+1 555 0100"]
+    assert app.stores.records.find_contact("Ana M. Ruiz").phones == ["+1 555 0100"]
     assert page.locator("#contact-merge input").input_value() == ""  # nothing left to undo
     assert_stayed_local(browser_page)
 
@@ -288,13 +288,13 @@ def test_mistakes_show_one_line_write_nothing_and_log_no_traceback(
     upload(page, "contacts-import", junk)
     message = toast(page, "Connections.csv").inner_text()
     assert "header row" in message and "Traceback" not in message
-    assert app.records.count_contacts() == 0
+    assert app.stores.records.count_contacts() == 0
     assert not page.locator("#contacts-import-report").inner_text().strip()
 
     fill(page, "contact-note", "a note for nobody")
     page.locator("#contact-note-add").click()
     toast(page, "Open a contact first.")
-    assert app.records.all_notes() == []
+    assert app.stores.records.all_notes() == []
 
     # The failed import cleared the drop zone: the next file can be dropped straight away.
     good = tmp_path / "good" / "Connections.csv"
@@ -306,7 +306,7 @@ def test_mistakes_show_one_line_write_nothing_and_log_no_traceback(
     fill(page, "contact-cadence", "99999")
     page.locator("#contact-save").click()
     toast(page, "between 1 and 3650 days")
-    assert app.records.find_contact("Bo Chen").cadence_days is None
+    assert app.stores.records.find_contact("Bo Chen").cadence_days is None
 
     assert_stayed_local(browser_page)
     assert "Traceback" not in capfd.readouterr().err

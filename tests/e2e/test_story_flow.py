@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from assistant.drafting.guard import WORDS_PER_MINUTE, count_chars, count_words
+from assistant.text import WORDS_PER_MINUTE, count_chars, count_words
 from tests.e2e.browser import (
     RENDER_TIMEOUT_MS,
     allow_clipboard,

@@ -39,19 +39,19 @@ def test_settings_shows_the_offline_engine_and_tests_the_connection(
     page.locator("#settings-test").click()
     result = page.locator("#settings-result")
     result.get_by_text("offline engine").wait_for(state="visible")
-    assert result.inner_text().startswith("✅ offline engine")
+    assert result.inner_text().startswith("OK: offline engine")
     assert not browser_page.requests.outside()
 
 
 def test_a_draft_in_the_browser_and_the_readme_screenshot(
     served_app: ServedApp, browser_page: BrowserPage,
 ) -> None:
-    records = served_app.app.records
+    records = served_app.app.stores.records
     contact = Contact(name="Ana Ruiz", company="Acme Health", title="Product Manager",
                       interests=["running"])
     records.put_contact(contact)
     records.put_note(Note(contact_id=contact.id, text=NOTE))
-    served_app.app.sync.reconcile()
+    served_app.app.stores.sync.reconcile()
 
     page = browser_page.goto(served_app.url)
     open_tab(page, "Drafts")

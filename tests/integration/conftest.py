@@ -93,9 +93,9 @@ def seed_contact(name: str, note: str, company: str = "Acme Health",
     app = build_app(load_settings(provider="offline"))
     try:
         contact = Contact(name=name, company=company, title=title, interests=list(interests))
-        app.records.put_contact(contact)
-        app.records.put_note(Note(contact_id=contact.id, text=note))
-        app.sync.reconcile()
+        app.stores.records.put_contact(contact)
+        app.stores.records.put_note(Note(contact_id=contact.id, text=note))
+        app.stores.sync.reconcile()
         return contact.id
     finally:
         app.close()

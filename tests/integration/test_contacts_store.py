@@ -64,7 +64,7 @@ def test_semantic_search_finds_a_paraphrase_and_says_which_note(
                               "('marathon' for 'long distance running')"]
     assert app.search.search("renewable energy startups")[0].name == "Bob Lee"
     assert app.search.search("talent acquisition")[0].name == "Bob Lee"
-    ana = app.records.find_contact("ana-ruiz")
+    ana = app.stores.records.find_contact("ana-ruiz")
     assert [n.text for n in app.search.top_notes(ana.id, "endurance sports", k=1)] == [
         "She ran the Chicago marathon in October"]
 
@@ -75,21 +75,22 @@ def test_delete_removes_vectors_and_reopening_persists_everything(
     app = open_app()
     app.importer.import_bytes("Connections.csv", linkedin_connections_csv(PEOPLE))
     app.importer.import_bytes("notes.md", NOTES)
-    ana = app.records.find_contact("ana-ruiz")
-    ana_notes = {n.id for n in app.records.notes_for(ana.id)}
+    ana = app.stores.records.find_contact("ana-ruiz")
+    ana_notes = {n.id for n in app.stores.records.notes_for(ana.id)}
     ana_phrases = {p.id for p in phrases_of(ana)}
-    assert ana_phrases <= app.index.ids("contact") and ana_notes <= app.index.ids("note")
+    index = app.stores.index
+    assert ana_phrases <= index.ids("contact") and ana_notes <= index.ids("note")
 
     app.contacts.delete(ana.id)
-    assert not ana_phrases & app.index.ids("contact")
-    assert not ana_notes & app.index.ids("note")
+    assert not ana_phrases & app.stores.index.ids("contact")
+    assert not ana_notes & app.stores.index.ids("note")
     assert all(r.id != ana.id for r in app.search.search("marathon"))
 
     reopened = open_app()
-    assert reopened.index.ids("contact") == {
-        p.id for c in reopened.records.list_contacts() for p in phrases_of(c)}
-    assert reopened.index.count("note") == 2
-    assert not ana_phrases & reopened.index.ids("contact")
+    assert reopened.stores.index.ids("contact") == {
+        p.id for c in reopened.stores.records.list_contacts() for p in phrases_of(c)}
+    assert reopened.stores.index.count("note") == 2
+    assert not ana_phrases & reopened.stores.index.ids("contact")
     assert reopened.search.search("climate")[0].name == "Bob Lee"
     assert reopened.search.search("carla")[0].name == "Carla Diaz"
     checks = {c.name: c.ok for c in reopened.doctor().checks}

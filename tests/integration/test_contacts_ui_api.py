@@ -88,7 +88,7 @@ def test_import_file_then_search_contacts(running: Running, tmp_path: Path) -> N
     assert by_note[0]["name"] == "Ana Ruiz" and by_note[0]["why"][0].startswith("note: ")
     filtered = client.predict(query="", company="globex", api_name="/search_contacts")
     assert [r["name"] for r in filtered["results"]] == ["Bob Lee"]
-    assert running.app.records.count_contacts() == 2
+    assert running.app.stores.records.count_contacts() == 2
 
 
 def test_a_bad_file_is_one_clear_error_and_writes_nothing(running: Running,
@@ -97,7 +97,7 @@ def test_a_bad_file_is_one_clear_error_and_writes_nothing(running: Running,
     with pytest.raises(Exception, match="weird.csv: no LinkedIn/Google header row") as caught:
         running.client.predict(handle_file(bad), api_name="/import_file")
     assert "Traceback" not in str(caught.value)
-    assert running.app.records.count_contacts() == 0
+    assert running.app.stores.records.count_contacts() == 0
 
 
 def test_search_contacts_can_ask_the_model_for_other_wordings(
@@ -106,9 +106,9 @@ def test_search_contacts_can_ask_the_model_for_other_wordings(
     running = running_on_model
     app = running.app
     surgeon = Contact(name="Tomas Reyes", company="City Parks")
-    app.records.put_contact(surgeon)
-    app.records.put_note(Note(contact_id=surgeon.id, text="Works as a tree surgeon now"))
-    app.sync.reconcile()
+    app.stores.records.put_contact(surgeon)
+    app.stores.records.put_note(Note(contact_id=surgeon.id, text="Works as a tree surgeon now"))
+    app.stores.sync.reconcile()
     plain = running.client.predict(query="arborist", api_name="/search_contacts")
     assert plain == {"results": []} and model.received == []
     model.enqueue("1. Tree surgeon\n2. Tree care")

@@ -54,10 +54,10 @@ def test_draft_over_the_api_is_grounded_and_labelled(
 ) -> None:
     app, _ = served
     contact = Contact(name="Priya Nair", company="Northwind", title="Data Scientist")
-    app.records.put_contact(contact)
+    app.stores.records.put_contact(contact)
     note = Note(contact_id=contact.id, text=NOTE)
-    app.records.put_note(note)
-    app.sync.reconcile()
+    app.stores.records.put_note(note)
+    app.stores.sync.reconcile()
 
     draft = client.predict("checkin", "Priya Nair", "linkedin-note", api_name="/draft")
 

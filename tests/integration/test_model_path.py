@@ -77,9 +77,9 @@ def add_ana(app: Warmline) -> str:
     """Ana and one note, written to the records and indexed; returns her id."""
     contact = Contact(name="Ana Ruiz", company="Acme Health", title="Product Manager",
                       interests=["running"])
-    app.records.put_contact(contact)
-    app.records.put_note(Note(contact_id=contact.id, text=ANA_NOTE))
-    app.sync.reconcile()
+    app.stores.records.put_contact(contact)
+    app.stores.records.put_note(Note(contact_id=contact.id, text=ANA_NOTE))
+    app.stores.sync.reconcile()
     return contact.id
 
 

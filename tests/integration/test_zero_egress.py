@@ -70,7 +70,7 @@ warmline("draft", "draft", "checkin", "--contact", "Ana Ruiz", "--json")
 # A long-lived process with the embedding model loaded (what serve is after a search).
 started = time.monotonic()
 idle_code = ("import sys, time; from assistant.app import build_app; app = build_app(); "
-             "hits = app.index.search('note', 'marathon'); time.sleep(float(sys.argv[1])); "
+             "hits = app.stores.index.search('note', 'marathon'); time.sleep(float(sys.argv[1])); "
              "app.close(); print(len(hits))")
 done = subprocess.run([sys.executable, "-c", idle_code, str(idle)], cwd=repo,
                       capture_output=True, text=True, timeout=240)

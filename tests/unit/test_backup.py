@@ -43,16 +43,16 @@ def populate(app: Warmline) -> None:
     for person in (replace(ANA, company="ACME Health, Inc.", slug="", emails=("a@ex.com",)),
                    replace(promoted, slug="", title="", emails=("b@ex.com",))):
         app.importer.import_bytes("card.vcf", vcard_file([person]))  # a merge each
-    bob = app.records.find_contact("bob-lee")
+    bob = app.stores.records.find_contact("bob-lee")
     [bob_merge] = app.contacts.detail(bob.id).undoable_merges
     app.contacts.undo_merge(bob_merge["id"])  # an unmerge that cites the merge's id
-    ana = app.records.find_contact("ana-ruiz")
+    ana = app.stores.records.find_contact("ana-ruiz")
     app.contacts.add_note(ana.id, "ran the Chicago marathon", when=date(2025, 5, 1))
     app.contacts.log_interaction(ana.id, summary="coffee", channel="in person", direction="gave")
     app.contacts.set_tags(ana.id, ["running", "health"])
-    app.records.put_profile(MAYA)
+    app.stores.records.put_profile(MAYA)
     app.sounding_board.critique(PITCH)  # a pitch revision: an event about nobody
-    kinds = sorted(e["kind"] for e in app.records.events())
+    kinds = sorted(e["kind"] for e in app.stores.records.events())
     assert kinds == ["job_change", "merge", "merge", "pitch_revision", "unmerge"]
 
 
@@ -60,8 +60,8 @@ def state(app: Warmline) -> dict[str, Any]:
     """Everything a restore could write, records and index alike."""
     snapshot = app.backup.snapshot()
     del snapshot["exported_at"]
-    return {**snapshot, "queue": sorted(app.records.pending_index_ops()),
-            "indexed": (app.index.count("contact"), app.index.count("note"))}
+    return {**snapshot, "queue": sorted(app.stores.records.pending_index_ops()),
+            "indexed": (app.stores.index.count("contact"), app.stores.index.count("note"))}
 
 
 def exported(app: Warmline, path: Path) -> bytes:
@@ -77,7 +77,7 @@ def test_export_then_import_into_a_fresh_home_restores_everything(
     path = tmp_path / "backup.json"
     source.backup.export(path)
     expected = state(source)
-    ana = source.records.find_contact("ana-ruiz")
+    ana = source.stores.records.find_contact("ana-ruiz")
     history = source.contacts.detail(ana.id).to_json()["history"]
     revisions = source.sounding_board.history()
     source.close()
@@ -91,13 +91,13 @@ def test_export_then_import_into_a_fresh_home_restores_everything(
     assert target.sounding_board.history() == revisions
     assert target.search.search("marathon")[0].id == ana.id  # the index caught up
     assert {r.id for r in target.search.search("Initech")} >= {
-        target.records.find_contact("bob-lee").id}
+        target.stores.records.find_contact("bob-lee").id}
     [ana_merge] = target.contacts.detail(ana.id).undoable_merges
     target.contacts.undo_merge(ana_merge["id"])  # restored history still works
 
     again = target.importer.import_path(path)  # restoring twice adds nothing
     assert (again.added, again.updated) == (0, 3)
-    assert len(target.records.events()) == len(expected["events"]) + 1  # + the new unmerge
+    assert len(target.stores.records.events()) == len(expected["events"]) + 1  # + the new unmerge
 
 
 def test_a_bom_before_the_json_is_fine(app_factory: AppFactory, tmp_path: Path) -> None:
@@ -117,18 +117,18 @@ def test_events_whose_ids_are_taken_are_renumbered_and_citations_follow(
     populate(source)
     data = exported(source, tmp_path / "backup.json")
     target = app_factory(home=tmp_path / "restored")
-    target.records.put_profile(Profile(name="Someone else"))
+    target.stores.records.put_profile(Profile(name="Someone else"))
     target.sounding_board.critique("A pitch of my own, older than the restore.")  # takes id 1
     target.backup.restore(data)
 
-    kinds = [e["kind"] for e in target.records.events()]
+    kinds = [e["kind"] for e in target.stores.records.events()]
     assert sorted(kinds) == ["job_change", "merge", "merge", "pitch_revision", "pitch_revision",
                              "unmerge"]
-    merges = {e["data"]["merged"]["id"]: e["id"] for e in target.records.events("merge")}
-    [unmerge] = target.records.events("unmerge")
+    merges = {e["data"]["merged"]["id"]: e["id"] for e in target.stores.records.events("merge")}
+    [unmerge] = target.stores.records.events("unmerge")
     split = unmerge["data"]["split"]
     assert unmerge["data"]["merge_event"] == merges[split]  # cites the renumbered merge
-    bob = target.records.find_contact("bob-lee")
+    bob = target.stores.records.find_contact("bob-lee")
     assert target.contacts.detail(bob.id).undoable_merges == []  # still undone
     assert len(target.sounding_board.history()) == 2
 
@@ -137,9 +137,9 @@ def test_an_id_held_by_either_of_two_identical_events_is_not_reused(
     app_factory: AppFactory,
 ) -> None:
     app = app_factory()
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for _ in range(2):  # twins: the same kind, data and second
-            app.records.insert_event("pitch_revision", {"text": "hi"}, None, conn,
+            app.stores.records.insert_event("pitch_revision", {"text": "hi"}, None, conn,
                                      created="2025-01-01 10:00:00")
     document = {"warmline_export": 1,
                 "events": [{"id": 1, "kind": "pitch_revision", "data": {"text": "hi"},
@@ -147,7 +147,7 @@ def test_an_id_held_by_either_of_two_identical_events_is_not_reused(
                            {"id": 2, "kind": "pitch_revision", "data": {"text": "new"},
                             "created": "2025-01-02 10:00:00"}]}
     app.backup.restore(json.dumps(document).encode())
-    assert [(e["id"], e["data"]["text"]) for e in app.records.events()] == [
+    assert [(e["id"], e["data"]["text"]) for e in app.stores.records.events()] == [
         (3, "new"), (2, "hi"), (1, "hi")]
 
 
@@ -170,7 +170,7 @@ def test_records_about_contacts_nobody_holds_refuse_the_restore(app_factory: App
         "c_gone, which is neither in the file nor in Warmline; interactions[0] (i_1) belongs to "
         "contact c_gone, which is neither in the file nor in Warmline; events[0] belongs to "
         "contact c_gone, which is neither in the file nor in Warmline")
-    assert app.records.list_contacts() == [] and app.records.all_notes() == []
+    assert app.stores.records.list_contacts() == [] and app.stores.records.all_notes() == []
 
 
 GOOD_CONTACT = {"id": "c_1", "name": "Ana"}
@@ -247,7 +247,7 @@ def test_a_failure_half_way_through_the_write_rolls_everything_back(
     def broken(*args: object, **kwargs: object) -> int:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(target.records, "insert_event", broken)  # after every other record
+    monkeypatch.setattr(target.stores.records, "insert_event", broken)  # after every other record
     with pytest.raises(WarmlineError, match="nothing was restored"):
         target.backup.restore(data)
     assert state(target) == before
@@ -328,12 +328,12 @@ def check_restore(app: Warmline, data: bytes) -> None:
         assert state(app) == before, "a failed restore wrote something"
         return
     event("restored")
-    stored = {c.id: c for c in app.records.list_contacts()}
+    stored = {c.id: c for c in app.stores.records.list_contacts()}
     restored = parse_export(data).contacts
     assert counts["contacts"] == len(restored)
     assert all(c.id in stored for c in restored)
     assert {c.id: c for c in restored} == {c.id: stored[c.id] for c in restored}
-    assert app.records.pending_index_ops() == []  # the index caught up
+    assert app.stores.records.pending_index_ops() == []  # the index caught up
 
 
 @PROPERTIES

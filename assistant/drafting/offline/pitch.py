@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Profile
 from assistant.drafting.guard import Limits
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
 from assistant.drafting.offline.clipping import clip, clip_chars, number_floor
 from assistant.drafting.offline.phrasing import (
@@ -26,19 +27,6 @@ from assistant.drafting.offline.phrasing import (
 from assistant.drafting.offline.pitch_fit import Part, assemble, fit, used_facts
 from assistant.drafting.offline.pitch_goals import move_target, role_phrase
 from assistant.drafting.offline.pitch_material import Material, audience_key, digest
-
-# Spoken kinds: (required sentences, clause budgets) are set per kind below.
-BUDGETS = {
-    "one-liner": {"present": 10, "proof": 10, "future": 9},
-    "30s": {"present": 14, "proof": 16, "future": 12},
-    "60s": {"present": 18, "proof": 22, "future": 16},
-    "tmay": {"present": 20, "proof": 26, "future": 18},
-    "brand": {"present": 12, "proof": 12, "future": 10},
-    "about": {"present": 30, "proof": 40, "future": 25},
-}
-TARGET_WORDS = {"tmay": 230, "about": 330}
-SHORT_KINDS = frozenset({"one-liner", "brand", "headline"})
-ONE_STRENGTH_KINDS = frozenset({"one-liner", "brand", "headline", "30s"})
 
 
 @dataclass
@@ -64,14 +52,15 @@ class _Builder:
         self.kind = kind
         self.audience = audience
         self.seed = seed
-        self.budget = BUDGETS.get(kind, BUDGETS["60s"])
-        short = kind in SHORT_KINDS
+        self.spec = PITCH_KINDS[kind]
+        self.budget = self.spec.budgets
+        short = self.spec.short
         role = clip(role_phrase(m.next_text), 5) if m.next_form == "role" else ""
         field = clip(m.next_text, 8) if m.next_form == "field" else ""
         moving = m.next_form in {"verb", "ongoing"}
         moving_into = clip(move_target(m.next_text), 8) if moving else ""
         aim = clip(m.next_text, 8) if m.next_form == "aim" else ""  # "teaching English abroad"
-        few = 1 if kind in ONE_STRENGTH_KINDS else 2
+        few = self.spec.strengths
         strengths = [clip(x, 7 if short else 9) for x in m.strengths[:few]]
         self.values = {
             "a_role": with_article(role) if role else "",
@@ -97,7 +86,7 @@ class _Builder:
             floor = number_floor(self.m.present)
             return Part(10, "", self.m.present, floor=floor, facts=("profile:now",),
                         budget=self.budget["present"], paragraph=paragraph, hard_floor=floor)
-        prefix = "" if self.kind in SHORT_KINDS else self._pick(phrases.PRESENT, "present")
+        prefix = "" if self.spec.short else self._pick(phrases.PRESENT, "present")
         numbered = number_floor(self.m.present, 8)
         floor = numbered if numbered <= 12 else min(words, 8)
         return Part(10, prefix, self.m.present, floor=floor, facts=("profile:now",),
@@ -114,7 +103,7 @@ class _Builder:
         elif form == "noun":
             prefix = self._rotate(phrases.PROOF_NOUN_NEXT, index)
         elif index == 0:
-            table = phrases.PROOF_FIRST[:2] if self.kind in SHORT_KINDS else phrases.PROOF_FIRST
+            table = phrases.PROOF_FIRST[:2] if self.spec.short else phrases.PROOF_FIRST
             prefix = self._pick(table, "proof0")
         else:
             prefix = self._rotate(phrases.PROOF_NEXT, index)
@@ -192,7 +181,8 @@ def _spoken(b: _Builder, kind: str, limits: Limits) -> list[Part]:
         bridge = [p for p in required if p.order == 40]  # what gives way before the evidence
         return fit(required, optional, limits, spell_out=b.m.spell_out, droppable=bridge)
     optional = _clean_parts([*b.extras(), *fillers])
-    return fit(required, optional, limits, target=TARGET_WORDS.get(kind), spell_out=b.m.spell_out)
+    return fit(required, optional, limits, target=PITCH_KINDS[kind].target_words,
+               spell_out=b.m.spell_out)
 
 
 def _brand(b: _Builder, limits: Limits) -> list[Part]:
@@ -219,7 +209,8 @@ def _about(b: _Builder, limits: Limits) -> list[Part]:
         _in_paragraph(b.fixed(70, phrases.COMPANIES, "companies"), 3),
         _in_paragraph(b.fixed(80, phrases.ABOUT_ASKS, "about_ask"), 3), *proofs[3:],
     ])
-    return fit(required, optional, limits, target=TARGET_WORDS["about"], spell_out=b.m.spell_out)
+    return fit(required, optional, limits, target=PITCH_KINDS["about"].target_words,
+               spell_out=b.m.spell_out)
 
 
 def headline(m: Material, seed: str, max_chars: int) -> OfflinePitch:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.domain import Profile
-from assistant.drafting.guard import WORDS_PER_MINUTE, Limits, count_chars, count_words
+from assistant.drafting.guard import Limits
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
 from assistant.drafting.offline.clipping import clip
 from assistant.drafting.offline.phrasing import (
@@ -21,6 +22,7 @@ from assistant.drafting.offline.phrasing import (
 )
 from assistant.drafting.offline.pitch_fit import clip_clause
 from assistant.drafting.offline.pitch_goals import is_role, role_phrase
+from assistant.text import WORDS_PER_MINUTE, count_chars, count_words
 
 RUBRIC = ("clarity", "evidence", "bridge", "ask", "sounds_like_you", "length")
 JARGON = {
@@ -58,7 +60,6 @@ _FUTURE = re.compile(r"\b(?:next|want to|looking for|moving into|move into|aimin
 _CONTRACTION = re.compile(r"\b\w+'(?:m|s|re|ve|d|ll|t)\b")
 _STOP = frozenset("a an the and or of in at to for with on my i me is am be as by from into "
                   "that this it its".split())
-NO_ASK_KINDS = frozenset({"brand", "headline"})
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def ask(text: str, kind: str) -> Score:
         return Score("ask", 3, "the ask is heavy for a first conversation; make it lighter")
     if _ASK.search(text) or text.rstrip().endswith("?"):
         return Score("ask", 5, "ends with a clear, light ask")
-    if kind in NO_ASK_KINDS:
+    if not PITCH_KINDS[kind].asks:
         return Score("ask", 5, f"a {kind} needs no ask")
     return Score("ask", 1, "no ask: the listener won't know how to help")
 
@@ -260,7 +261,7 @@ def revise(text: str, kind: str, limits: Limits, profile: Profile, scores: Seque
         text_bridge, _ = phrases.fill(table, values, "revise")
         if text_bridge:
             parts.insert(max(len(parts) - 1, 1), sentence(text_bridge))
-    if by_name["ask"].score <= 1 and kind not in NO_ASK_KINDS:
+    if by_name["ask"].score <= 1 and PITCH_KINDS[kind].asks:
         parts.append(sentence(phrases.ASKS["general"][0]))
     revision = " ".join(parts)
     cap = limits.max_words

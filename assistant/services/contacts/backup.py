@@ -21,7 +21,7 @@ from pydantic import (
 
 from assistant import __version__
 from assistant.domain import Contact, Interaction, Note, Profile
-from assistant.errors import ImportFileError, StoreError
+from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
 from assistant.importers.decoding import decode_text
 from assistant.privacy import private_file
 from assistant.services.contacts.dedupe import UNMERGE_EVENT
@@ -152,7 +152,7 @@ class BackupService:
         except Exception as e:  # the records are safe; reconciliation repairs the index later
             log.exception("indexing after a restore failed")
             msg = (f"restored, but the search index could not be updated ({_first_line(e)}); "
-                   "run 'warmline reindex'")
+                   f"{REBUILD_HINT}")
             raise StoreError(msg) from e
         return {"contacts": len(export.contacts), "notes": len(notes),
                 "interactions": len(interactions)}

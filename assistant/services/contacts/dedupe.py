@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -11,27 +9,19 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.domain import Contact
+from assistant.text import normalize
 
 MERGE_EVENT = "merge"
 UNMERGE_EVENT = "unmerge"
 JOB_CHANGE_EVENT = "job_change"
 NAME_THRESHOLD = 90  # token_sort_ratio; "Jon Smith" ~ "John Smith" (95), "Ana Ruiz" !~ "Ana Ruth"
 COMPANY_THRESHOLD = 85
-_NON_WORD = re.compile(r"[^\w]+")
 _LEGAL_SUFFIXES = frozenset({
     "inc", "incorporated", "llc", "llp", "ltd", "limited", "corp", "corporation", "co",
     "company", "gmbh", "plc", "sa", "ag", "bv", "pty", "srl",
 })
 _SCALARS = ("company", "title", "linkedin_slug", "location", "how_we_met", "introduced_by")
 _LISTS = ("past_companies", "emails", "phones", "urls", "tags", "interests", "sources")
-
-
-def normalize(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free text with single spaces."""
-    if not text.isascii():  # ASCII has no accents to take off: half the time at 50k contacts
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
 def company_key(company: str) -> str:

@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from assistant.errors import ImportFileError, StoreError
+from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
 from assistant.importers.reading import read_bounded
 from assistant.services.contacts.backup import BackupService, parse_export
@@ -79,7 +79,7 @@ class ImportService:
         except Exception as e:  # the records are safe; reconciliation repairs the index later
             log.exception("indexing after import failed")
             report.notice = (f"saved, but the search index could not be updated ({e}); "
-                             "run 'warmline reindex'")
+                             f"{REBUILD_HINT}")
 
 
 def resolve_format(name: str, data: bytes, fmt: str) -> str:

@@ -10,8 +10,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.domain import Contact
-from assistant.services.contacts.dedupe import company_key, normalize
+from assistant.services.contacts.dedupe import company_key
 from assistant.storage.phrases import Phrase, phrases_of, row_phrases
+from assistant.text import normalize
 
 # Words of a question, not of what it asks about ("who do I know at Basalt Freight?").
 STOPWORDS = frozenset("""

@@ -19,12 +19,12 @@ from assistant.drafting.writer import OFFLINE, clean_output, strip_block_labels
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatBackend
 from assistant.llm.prompts import PromptLibrary
-from assistant.services.contacts.dedupe import normalize
 from assistant.services.contacts.thesaurus import stems
+from assistant.text import normalize
 
 log = logging.getLogger(__name__)
 
-PROMPT = "search_rewrite"
+PROMPT = "contacts_search_rewrite"
 LABEL = "SEARCH"  # the block the query travels in
 MAX_TERMS = 6
 MAX_TERM_WORDS = 4

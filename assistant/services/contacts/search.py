@@ -11,14 +11,13 @@ from typing import Any
 
 from assistant.domain import Contact, Note
 from assistant.errors import InputError
-from assistant.services.contacts.dedupe import normalize
 from assistant.services.contacts.name_index import ContactRow, LexicalIndex, query_words
 from assistant.services.contacts.query_rewrite import NO_MODEL, Rewrite
 from assistant.services.contacts.search_results import Found, SearchResult
 from assistant.services.contacts.thesaurus import Thesaurus, coverage, rewrite_slot
 from assistant.storage.index import Hit, SearchIndex
 from assistant.storage.records import RecordStore
-from assistant.text import ellipsize
+from assistant.text import ellipsize, normalize
 
 log = logging.getLogger(__name__)
 

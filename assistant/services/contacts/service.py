@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.domain import Contact, Direction, Interaction, Note, Tier
-from assistant.errors import InputError, NotFoundError
+from assistant.errors import AmbiguousContactError, InputError, NotFoundError
 from assistant.services.contacts.dedupe import (
     JOB_CHANGE_EVENT,
     MERGE_EVENT,
@@ -70,6 +70,10 @@ class ContactsService:
         """All contacts by name, optionally filtered by tier, tag or company."""
         return filter_contacts(self.records.list_contacts(), tier=tier, tag=tag, company=company)
 
+    def count(self) -> int:
+        """How many contacts there are."""
+        return self.records.count_contacts()
+
     def find(self, name_or_id: str) -> Contact:
         """A contact by id, slug or exact name; else the one a loose name clearly means."""
         if not name_or_id.strip():
@@ -77,9 +81,9 @@ class ContactsService:
             raise InputError(msg)
         try:
             return self.records.find_contact(name_or_id)
-        except NotFoundError as e:
-            if "several" in str(e):
-                raise
+        except AmbiguousContactError:
+            raise
+        except NotFoundError:
             found = self.search.resolve(name_or_id)
             if found is None:
                 raise

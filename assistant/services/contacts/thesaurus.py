@@ -19,7 +19,7 @@ import snowballstemmer
 import yaml
 
 from assistant.errors import InputError
-from assistant.services.contacts.dedupe import normalize
+from assistant.text import normalize
 
 log = logging.getLogger(__name__)
 

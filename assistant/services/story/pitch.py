@@ -5,28 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.domain import Draft, Profile, Source
-from assistant.drafting.guard import WORDS_PER_MINUTE, Limits, count_words, speaking_seconds
+from assistant.drafting.guard import Limits
+from assistant.drafting.kinds import PITCH_KIND_NAMES, PITCH_KINDS
 from assistant.drafting.offline.injection import strip_instructions
-from assistant.drafting.offline.pitch import build_pitch
+from assistant.drafting.offline.pitch import OfflinePitch, build_pitch
 from assistant.drafting.offline.pitch_material import factual
 from assistant.drafting.writer import OFFLINE, Writer, WriteRequest
 from assistant.errors import InputError
 from assistant.services.story.profile import ProfileService, profile_sources, profile_texts, require
 from assistant.storage.index import SearchIndex
+from assistant.text import WORDS_PER_MINUTE, count_words, speaking_seconds
 
-TASK = "pitch_draft"
-KINDS = ("one-liner", "30s", "60s", "brand", "headline", "about", "tmay")
+TASK = "story_pitch"
+KINDS = PITCH_KIND_NAMES  # for the edges' menus
 AUDIENCES = ("recruiter", "peer in the target field", "coffee chat")
-LIMITS = {
-    "one-liner": Limits(max_words=30),
-    # Spoken at 140 words a minute: 30 s is about 60-75 words, 60 s about 130-150.
-    "30s": Limits(min_words=60, max_words=75),
-    "60s": Limits(min_words=130, max_words=150),
-    "brand": Limits(max_words=40),
-    "headline": Limits(max_chars=220),  # LinkedIn's cap
-    "about": Limits(max_chars=2600),  # LinkedIn's cap
-    "tmay": Limits(max_words=2 * WORDS_PER_MINUTE),  # under two minutes spoken
-}
 MAX_AUDIENCE_CHARS = 200
 MIN_NOTE_SCORE = 0.25
 Retrieve = Callable[[str, int], list[Source]]
@@ -62,14 +54,11 @@ def note_retriever(index: SearchIndex, min_score: float = MIN_NOTE_SCORE) -> Ret
     return retrieve
 
 
-SPOKEN = {"30s": "about 30 seconds spoken", "60s": "about 60 seconds spoken",
-          "tmay": "under two minutes spoken"}
-
-
 def length_rule(kind: str) -> str:
     """The length a prompt asks for, from the same limits the guard enforces."""
-    limits = LIMITS[kind]
-    spoken = f" ({SPOKEN[kind]} at {WORDS_PER_MINUTE} words a minute)" if kind in SPOKEN else ""
+    spec = PITCH_KINDS[kind]
+    limits = spec.limits
+    spoken = f" ({spec.spoken} at {WORDS_PER_MINUTE} words a minute)" if spec.spoken else ""
     if limits.min_words and limits.max_words:
         return f"{limits.min_words} to {limits.max_words} words{spoken}"
     if limits.max_words:
@@ -107,22 +96,29 @@ class PitchService:
         audience = " ".join(audience.split())[:MAX_AUDIENCE_CHARS]
         profile = factual(self.profiles.effective())
         require(profile, kind)
-        limits = LIMITS[kind]
-        offline = build_pitch(profile, kind, audience, variant, limits)
-        self._check_offline(offline.text, kind, limits, profile)
+        limits = PITCH_KINDS[kind].limits
+        built: list[OfflinePitch] = []
+
+        def write_offline() -> str:
+            # Built only when the offline engine writes: a model needs none of it.
+            offline = build_pitch(profile, kind, audience, variant, limits)
+            self._check_offline(offline.text, kind, limits, profile)
+            built.append(offline)
+            return offline.text
+
         facts = profile_sources(profile)
         notes = self.retrieve(_query(profile), 3) if self.retrieve else []
         result = self.writer.write(WriteRequest(
             task=TASK,
             variables=self._variables(kind, audience, variant, profile, notes, limits),
-            offline=lambda: offline.text,
+            offline=write_offline,
             sources=[*profile_texts(profile), *(n.snippet for n in notes), audience],
             limits=limits,
             on_token=on_token,
         ))
         if result.engine == OFFLINE:
             by_id = {s.id: s for s in facts}
-            sources = [by_id[f] for f in offline.facts if f in by_id]
+            sources = [by_id[f] for f in built[-1].facts if f in by_id]
         else:
             sources = [*facts, *notes]
         return Pitch(text=result.text, kind=kind, engine=result.engine, sources=sources,

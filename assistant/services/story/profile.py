@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from assistant.domain import Profile, Source
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline.phrasing import fact_key
 from assistant.errors import ImportFileError, InputError
 from assistant.importers.reading import read_bounded
@@ -23,11 +24,8 @@ LABELS = {
     "proof_points": "Proof points (achievements, ideally with numbers)",
     "strengths": "Strengths",
 }
-# How many proof points each kind needs: a 30-second pitch rests on two pieces of evidence.
-MIN_PROOF = {"one-liner": 1, "brand": 0, "headline": 0, "30s": 2, "60s": 2, "tmay": 2,
-             "about": 2}
 MAX_PROFILE_BYTES = 256 * 1024
-FIX_IT = "fill them in on the Story & Pitch tab or with 'warmline profile set --file FILE'"
+FIX_IT = "add them to your story (the Story & Pitch tab, or a profile file)"
 _BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣–]|\d+[.)])\s+")
 
 
@@ -113,7 +111,7 @@ def prefill(profile: Profile) -> Profile:
 def missing(profile: Profile, kind: str) -> list[str]:
     """What the profile lacks for a ``kind`` pitch, as labels a user recognises."""
     gaps = [LABELS[f] for f in ("now", "next") if not re.search(r"\w", getattr(profile, f))]
-    needed = MIN_PROOF.get(kind, 1)
+    needed = PITCH_KINDS[kind].min_proof if kind in PITCH_KINDS else 1
     have = len({fact_key(p) for p in profile.proof_points} - {""})
     if kind == "brand" and not profile.strengths and not have:
         gaps.append("Strengths or Proof points")

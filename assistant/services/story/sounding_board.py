@@ -9,17 +9,19 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.domain import Profile
-from assistant.drafting.guard import Limits, count_chars, count_words, speaking_seconds
+from assistant.drafting.guard import Limits
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import sounding_board as offline
 from assistant.drafting.offline.pitch_material import factual
 from assistant.drafting.writer import Writer, WriteRequest
 from assistant.errors import InputError
-from assistant.services.story.pitch import KINDS, LIMITS, block, length_rule
+from assistant.services.story.pitch import KINDS, block, length_rule
 from assistant.services.story.profile import ProfileService, profile_texts
 from assistant.services.story.sounding_board_parse import CritiqueGuard, parse_critique
 from assistant.storage.records import RecordStore
+from assistant.text import count_chars, count_words, speaking_seconds
 
-TASK = "sounding_board"
+TASK = "story_sounding_board"
 EVENT = "pitch_revision"  # revisions are events: append-only, no schema change needed
 MAX_PITCH_CHARS = 5000
 
@@ -111,7 +113,7 @@ class SoundingBoard:
             msg = f"unknown pitch kind '{kind}'; choose one of: {', '.join(KINDS)}"
             raise InputError(msg)
         profile = factual(self.profiles.effective())
-        limits = LIMITS[kind]
+        limits = PITCH_KINDS[kind].limits
         heuristic = self._heuristic(text, kind, limits, profile)
         sources = [text, *profile_texts(profile)]
         writer = Writer(self.writer.prompts, self.writer.backend,

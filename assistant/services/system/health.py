@@ -6,7 +6,7 @@ import importlib.metadata
 import platform
 from dataclasses import dataclass, field
 
-from assistant.errors import WarmlineError
+from assistant.errors import REBUILD_HINT, WarmlineError
 from assistant.llm.chat import probe
 from assistant.llm.providers import ModelChoice
 from assistant.services.contacts.thesaurus import Thesaurus
@@ -88,7 +88,7 @@ def diagnose(
             f"{counts['contacts']} contacts ({counts['indexed_phrases']}/{counts['phrases']} "
             "profile phrases), "
             f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
-            + ("" if in_step else "; run 'warmline reindex'"),
+            + ("" if in_step else f"; {REBUILD_HINT}"),
         )
     )
     report.checks.append(Check(

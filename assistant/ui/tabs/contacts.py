@@ -9,22 +9,18 @@ import gradio as gr
 
 from assistant.app import Warmline
 from assistant.domain import Tier
-from assistant.errors import WarmlineError
+from assistant.errors import InputError
 from assistant.services.contacts.importing import FORMATS
 from assistant.services.contacts.query_rewrite import Rewrite
 from assistant.services.contacts.search_results import Found, SearchResult
 from assistant.services.contacts.service import MAX_CADENCE_DAYS, ContactDetail
+from assistant.ui.actions import api_action, require, wire
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
 TABLE_ROWS = 500
 TIERS = [t.value for t in Tier]
 ANY_TIER = [("any tier", ""), *((t, t) for t in TIERS)]
 EMPTY_PAGE = "*Select a row or type a name to open a contact.*"
-
-
-def user_error(message: str) -> gr.Error:
-    """A one-line error toast for an expected mistake (no traceback in the server log)."""
-    return gr.Error(message, print_exception=False)
 
 
 def report_markdown(report: dict[str, Any]) -> str:
@@ -34,14 +30,14 @@ def report_markdown(report: dict[str, Any]) -> str:
              f"{report['unchanged']} unchanged, {report['skipped']} skipped · "
              f"{report['notes']} notes · {report['interactions']} interactions"]
     if report.get("job_changes"):
-        lines.append(f"🎉 {report['job_changes']} job change(s) — a chance to say congratulations.")
+        lines.append(f"{report['job_changes']} job change(s): a chance to say congratulations.")
     if report.get("profile_updated"):
         lines.append(f"Your profile was updated ({report['positions']} new positions).")
     lines += [f"- skipped row {s['row']}: {s['reason']}" for s in report["skipped_rows"][:20]]
     if report.get("unmatched"):
         lines.append("No contact for: " + ", ".join(report["unmatched"][:10]))
     if report.get("notice"):
-        lines.append(f"⚠️ {report['notice']}")
+        lines.append(f"Note: {report['notice']}")
     return "\n\n".join(lines)
 
 
@@ -51,7 +47,7 @@ def rewrite_markdown(rewrite: Rewrite | None) -> str:
         return ""
     if rewrite.terms:
         return f"Also searched for (from {rewrite.engine}): " + ", ".join(rewrite.terms)
-    return f"⚠️ {rewrite.notice}" if rewrite.notice else ""
+    return f"Note: {rewrite.notice}" if rewrite.notice else ""
 
 
 def table_rows(results: list[SearchResult]) -> list[list[Any]]:
@@ -180,60 +176,41 @@ def build(app: Warmline) -> None:
         return [c.id, detail_markdown(detail), c.tier.value, ", ".join(c.tags), c.cadence_days,
                 gr.update(choices=choices, value=choices[0][1] if choices else None)]
 
-    def guarded(fn: Any) -> Any:
-        def run(*args: Any) -> Any:
-            try:
-                return fn(*args)
-            except WarmlineError as e:
-                raise user_error(str(e)) from e
-        return run
-
+    @api_action
     def api_import(file: str | None, fmt_name: str = "auto",
                    progress: gr.Progress = gr.Progress()) -> dict[str, Any]:  # noqa: B008
-        if not file:
-            raise user_error("Choose a file to import.")
+        require(file, "Choose a file to import.")
 
         def step(stage: str, done: int, total: int) -> None:
             progress((done, total) if total else None, desc=stage)
 
-        try:
-            report = app.importer.import_path(Path(file), fmt_name or "auto", step)
-        except WarmlineError as e:
-            raise user_error(str(e)) from e
+        report = app.importer.import_path(Path(str(file)), fmt_name or "auto", step)
         return report.to_json()
 
+    @api_action
     def api_search(query: str, tier: str = "", tag: str = "", company: str = "",
                    limit: int = 20, expand: bool = False) -> dict[str, Any]:
-        try:
-            return app.search.find(query, expand=bool(expand), k=int(limit), tier=tier,
-                                   tag=tag, company=company).to_json()
-        except WarmlineError as e:
-            raise user_error(str(e)) from e
+        return app.search.find(query, expand=bool(expand), k=int(limit), tier=tier,
+                               tag=tag, company=company).to_json()
 
     def on_open(name_or_id: str) -> list[Any]:
         return [*page_values(app.contacts.find(name_or_id).id), ""]
 
     def on_select(evt: gr.SelectData) -> list[Any]:
-        # Not wrapped by guarded(): Gradio finds SelectData by this function's own signature.
         row = evt.row_value or []
-        try:
-            return [*page_values(str(row[-1]) if row else ""), ""]
-        except WarmlineError as e:
-            raise user_error(str(e)) from e
+        return [*page_values(str(row[-1]) if row else ""), ""]
 
     def on_save(cid: str, t: str, tags: str, cadence: float | None, *f: str) -> list[Any]:
-        if not cid:
-            raise user_error("Open a contact first.")
+        require(cid, "Open a contact first.")
         days = int(cadence) if cadence else None  # 0 or empty: the tier's default
         if days is not None and not 1 <= days <= MAX_CADENCE_DAYS:
-            raise user_error(f"A check-in cadence is between 1 and {MAX_CADENCE_DAYS} days.")
+            raise InputError(f"A check-in cadence is between 1 and {MAX_CADENCE_DAYS} days.")
         app.contacts.update(cid, tier=t or "active", tags=(tags or "").split(","),
                             cadence_days=days)
         return [*page_values(cid), "Saved.", rows(*f)]
 
     def on_note(cid: str, text: str) -> list[Any]:
-        if not cid:
-            raise user_error("Open a contact first.")
+        require(cid, "Open a contact first.")
         app.contacts.add_note(cid, text)
         return [*page_values(cid), "Note added.", ""]
 
@@ -242,21 +219,18 @@ def build(app: Warmline) -> None:
         return [*page_values(contact.id), f"Added {contact.name}.", rows(*f)]
 
     def on_undo(cid: str, event_id: int | None, *f: str) -> list[Any]:
-        if not cid or event_id is None:
-            raise user_error("Choose a merge to undo.")
-        _, split = app.contacts.undo_merge(int(event_id))
+        require(cid and event_id is not None, "Choose a merge to undo.")
+        _, split = app.contacts.undo_merge(int(event_id or 0))
         return [*page_values(cid), f"Split {split.name} back out ({split.id}).", rows(*f)]
 
     def on_delete(cid: str, *f: str) -> list[Any]:
-        if not cid:
-            raise user_error("Open a contact first.")
+        require(cid, "Open a contact first.")
         result = app.contacts.delete(cid)
         return [*page_values(""), f"Deleted {result['name']} with {result['notes']} notes.",
                 rows(*f), gr.update(visible=False)]
 
     def ask_delete(cid: str) -> Any:
-        if not cid:
-            raise user_error("Open a contact first.")
+        require(cid, "Open a contact first.")
         return gr.update(visible=True)
 
     private: dict[str, Any] = {"api_visibility": "private"}
@@ -269,24 +243,22 @@ def build(app: Warmline) -> None:
     imported.failure(lambda: None, None, upload, **private)
     for trigger in (query.submit, search_btn.click, tier.change, tag.submit, company.submit,
                     expand.input):
-        trigger(guarded(on_search), filters, [table, expanded], **private)
-    table.select(on_select, None, [*page_outputs, status], **private)
+        wire(trigger, on_search, filters, [table, expanded])
+    wire(table.select, on_select, None, [*page_outputs, status])
     for trigger in (open_box.submit, open_btn.click):
-        trigger(guarded(on_open), open_box, [*page_outputs, status], **private)
-    save_btn.click(guarded(on_save), [current, edit_tier, edit_tags, edit_cadence, *filters],
-                   [*page_outputs, status, table], **private)
-    note_btn.click(guarded(on_note), [current, note_box], [*page_outputs, status, note_box],
-                   **private)
-    add_btn.click(guarded(on_add), [new_name, new_company, new_title, new_tier, *filters],
-                  [*page_outputs, status, table], **private)
-    undo_btn.click(guarded(on_undo), [current, merges, *filters],
-                   [*page_outputs, status, table], **private)
-    delete_btn.click(guarded(ask_delete), current, confirm_row, **private)
+        wire(trigger, on_open, open_box, [*page_outputs, status])
+    wire(save_btn.click, on_save, [current, edit_tier, edit_tags, edit_cadence, *filters],
+         [*page_outputs, status, table])
+    wire(note_btn.click, on_note, [current, note_box], [*page_outputs, status, note_box])
+    wire(add_btn.click, on_add, [new_name, new_company, new_title, new_tier, *filters],
+         [*page_outputs, status, table])
+    wire(undo_btn.click, on_undo, [current, merges, *filters], [*page_outputs, status, table])
+    wire(delete_btn.click, ask_delete, current, confirm_row)
     cancel_btn.click(lambda: gr.update(visible=False), None, confirm_row, **private)
-    confirm_btn.click(guarded(on_delete), [current, *filters],
-                      [*page_outputs, status, table, confirm_row], **private)
+    wire(confirm_btn.click, on_delete, [current, *filters],
+         [*page_outputs, status, table, confirm_row])
     gr.api(api_search, api_name="search_contacts")
     # Fill the table on every page load (a callable value would add a public API endpoint).
     root = gr.context.Context.root_block
     if root is not None:
-        root.load(guarded(rows), None, table, **private)
+        wire(root.load, rows, None, table)

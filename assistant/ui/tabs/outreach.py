@@ -8,9 +8,9 @@ import gradio as gr
 
 from assistant.app import Warmline
 from assistant.domain import Draft
-from assistant.errors import WarmlineError
 from assistant.services.outreach.service import CHANNEL_LIMITS, KINDS
 from assistant.text import ellipsize
+from assistant.ui.actions import api_action, require, wire
 
 SOURCE_CHARS = 80  # a source's snippet under a draft
 
@@ -19,7 +19,7 @@ def draft_markdown(draft: Draft) -> str:
     """Engine, notice, counts and sources under a draft."""
     lines = []
     if draft.notice:
-        lines.append(f"⚠️ {draft.notice}")
+        lines.append(f"Note: {draft.notice}")
     lines.append(
         f"Written by **{draft.engine}** · {draft.char_count} characters · {draft.word_count} words"
     )
@@ -46,30 +46,24 @@ def build(app: Warmline) -> None:
     sent = gr.Button("Mark as sent", elem_id="draft-sent")
     sent_info = gr.Markdown(elem_id="draft-sent-info")
 
+    @api_action
     def api_draft(kind: str, contact: str, channel: str) -> dict[str, Any]:
-        try:
-            person = app.records.find_contact(contact)
-            return app.outreach.draft(kind, person.id, channel).to_json()
-        except WarmlineError as e:  # one line for the caller, no traceback in the server log
-            raise gr.Error(str(e), print_exception=False) from e
+        person = app.contacts.find(contact)
+        return app.outreach.draft(kind, person.id, channel).to_json()
 
     def on_write(contact: str, kind: str, channel: str) -> tuple[str, str, Any]:
-        try:
-            person = app.records.find_contact(contact)
-            draft = app.outreach.draft(kind, person.id, channel)
-        except WarmlineError as e:
-            raise gr.Error(str(e), print_exception=False) from e
+        person = app.contacts.find(contact)
+        draft = app.outreach.draft(kind, person.id, channel)
         return draft.text, draft_markdown(draft), (person.id, draft.model_dump(mode="json"))
 
     def on_sent(saved: Any, edited: str) -> str:
-        if not saved:
-            raise gr.Error("Write a draft first.", print_exception=False)
+        require(saved, "Write a draft first.")
         contact_id, data = saved
         draft = Draft.model_validate({**data, "text": edited})
         app.outreach.mark_sent(contact_id, draft)
         return "Logged as sent. The check-in clock for this person starts again."
 
-    write.click(on_write, [contact, kind, channel], [text, info, state], api_visibility="private")
-    sent.click(on_sent, [state, text], sent_info, api_visibility="private")
+    wire(write.click, on_write, [contact, kind, channel], [text, info, state])
+    wire(sent.click, on_sent, [state, text], sent_info)
     # The scripted API endpoint: same service, JSON out.
     gr.api(api_draft, api_name="draft")

@@ -9,12 +9,12 @@ import gradio as gr
 
 from assistant.app import Warmline
 from assistant.domain import Profile
-from assistant.drafting.guard import WORDS_PER_MINUTE
-from assistant.errors import WarmlineError
 from assistant.services.story.pitch import AUDIENCES, KINDS, Pitch
 from assistant.services.story.profile import missing
 from assistant.services.story.resume_review import ResumeReview
 from assistant.services.story.sounding_board import Critique, Revision
+from assistant.text import WORDS_PER_MINUTE
+from assistant.ui.actions import api_action, require, wire
 
 # (profile field, label, lines, elem_id); list fields are edited one item per line.
 FIELDS = (
@@ -41,16 +41,11 @@ def counts_line(pitch: Pitch) -> str:
 
 def saved_markdown(profile: Profile, gaps: list[str], kind: str) -> str:
     """The save confirmation, and what a pitch still needs when the story is too thin."""
-    saved = (f"✅ Saved: {len(profile.proof_points)} proof points, "
+    saved = (f"Saved: {len(profile.proof_points)} proof points, "
              f"{len(profile.strengths)} strengths.")
     if not gaps:
         return saved
-    return f"{saved}\n\n⚠️ Before you can write a {kind} pitch, fill in: " + "; ".join(gaps) + "."
-
-
-def _error(e: WarmlineError) -> gr.Error:
-    """One clear line for the user, no traceback in the server log."""
-    return gr.Error(str(e), print_exception=False)
+    return f"{saved}\n\nBefore you can write a {kind} pitch, fill in: {'; '.join(gaps)}."
 
 
 def sources_markdown(pitch: Pitch) -> str:
@@ -64,7 +59,7 @@ def rubric_markdown(critique: Critique) -> str:
     """The rubric as a table, with the total and who scored it."""
     rows = ["| Criterion | Score | Why |", "|---|---|---|"]
     rows += [f"| {s.name.replace('_', ' ')} | {s.score}/5 | {s.reason} |" for s in critique.scores]
-    notice = f"⚠️ {critique.notice}\n\n" if critique.notice else ""
+    notice = f"Note: {critique.notice}\n\n" if critique.notice else ""
     total = f"**Total {critique.total}/{5 * len(critique.scores)}** · scored by {critique.engine}"
     return notice + "\n".join(rows) + "\n\n" + total
 
@@ -159,20 +154,14 @@ def build(app: Warmline) -> None:
     def on_save(*values: str) -> str:
         *texts, kind_ = values
         fields = {attr: value for (attr, *_), value in zip(FIELDS, texts, strict=True)}
-        try:
-            profile = app.profiles.update(**fields)
-        except WarmlineError as e:
-            raise _error(e) from e
+        profile = app.profiles.update(**fields)
         return saved_markdown(profile, missing(app.profiles.effective(), kind_), kind_)
 
     def write(kind_: str, audience_: str, variant_: float,
               progress: gr.Progress) -> tuple[Any, ...]:
         progress(0, desc=f"Writing with {app.engine}…")
-        try:
-            pitch = app.pitch.generate(kind_, audience_ or "", int(variant_ or 0))
-        except WarmlineError as e:
-            raise _error(e) from e
-        shown = gr.update(value=f"⚠️ {pitch.notice}", visible=bool(pitch.notice))
+        pitch = app.pitch.generate(kind_, audience_ or "", int(variant_ or 0))
+        shown = gr.update(value=f"Note: {pitch.notice}", visible=bool(pitch.notice))
         return pitch.text, counts_line(pitch), sources_markdown(pitch), shown
 
     def on_generate(
@@ -190,10 +179,7 @@ def build(app: Warmline) -> None:
         pitch_text: str, kind_: str, progress: gr.Progress = gr.Progress()  # noqa: B008
     ) -> tuple[str, str, str, str]:
         progress(0, desc=f"Scoring with {app.engine}…")
-        try:
-            critique = app.sounding_board.critique(pitch_text, kind_)
-        except WarmlineError as e:
-            raise _error(e) from e
+        critique = app.sounding_board.critique(pitch_text, kind_)
         asked = "**Questions a friend would ask**\n" + "\n".join(f"- {q}"
                                                                 for q in critique.questions)
         if critique.revision_note:
@@ -202,50 +188,38 @@ def build(app: Warmline) -> None:
                 history_markdown(app.sounding_board.history()))
 
     def on_review(file: str | None) -> str:
-        if not file:
-            raise gr.Error("Upload a resume first.", print_exception=False)
-        try:
-            return review_markdown(app.resume.review(Path(file)))
-        except WarmlineError as e:
-            raise _error(e) from e
+        require(file, "Upload a resume first.")
+        return review_markdown(app.resume.review(Path(str(file))))
 
     def on_add_proof(file: str | None) -> tuple[Any, str]:
-        if not file:
-            raise gr.Error("Upload a resume first.", print_exception=False)
-        try:
-            added = app.profiles.add_resume_proof(Path(file))
-        except WarmlineError as e:
-            raise _error(e) from e
+        require(file, "Upload a resume first.")
+        added = app.profiles.add_resume_proof(Path(str(file)))
         proof = "\n".join(app.profiles.effective().proof_points)
-        return proof, f"✅ Added {len(added)} proof point(s) from the resume."
+        return proof, f"Added {len(added)} proof point(s) from the resume."
 
+    @api_action
     def api_pitch(kind: str = "30s", audience: str = "", variant: int = 0) -> dict[str, Any]:
         """Write a pitch (the scripted ``pitch`` endpoint): the pitch JSON."""
-        try:
-            return app.pitch.generate(kind, audience, int(variant)).to_json()
-        except WarmlineError as e:
-            raise _error(e) from e
+        return app.pitch.generate(kind, audience, int(variant)).to_json()
 
+    @api_action
     def api_critique(text: str, kind: str = "30s") -> dict[str, Any]:
-        """Critique a pitch (the scripted ``critique`` endpoint): scores, questions, revision."""
-        try:
-            return app.sounding_board.critique(text, kind).to_json()
-        except WarmlineError as e:
-            raise _error(e) from e
+        """Score a pitch on the sounding board (the ``sounding_board`` endpoint)."""
+        return app.sounding_board.critique(text, kind).to_json()
 
     private: dict[str, Any] = {"api_visibility": "private"}
-    save.click(on_save, [*boxes, kind], status, **private)
+    wire(save.click, on_save, [*boxes, kind], status)
     outputs = [text, counts, sources, notice]
-    generate.click(on_generate, [kind, audience, variant], outputs, **private)
-    regenerate.click(on_regenerate, [kind, audience, variant], [variant, *outputs], **private)
+    wire(generate.click, on_generate, [kind, audience, variant], outputs)
+    wire(regenerate.click, on_regenerate, [kind, audience, variant], [variant, *outputs])
     to_board.click(lambda t, k: (t, k), [text, kind], [critique_input, critique_kind], **private)
-    run.click(on_critique, [critique_input, critique_kind], [result, questions, revision, history],
-              **private)
+    scored = [result, questions, revision, history]
+    wire(run.click, on_critique, [critique_input, critique_kind], scored)
     # Using the revision scores it too, so it becomes the next version in the history.
-    revise.click(lambda r, k: (r, k), [revision, critique_kind], [critique_input, critique_kind],
-                 **private).success(on_critique, [critique_input, critique_kind],
-                                    [result, questions, revision, history], **private)
-    review_btn.click(on_review, upload, report, **private)
-    add_proof.click(on_add_proof, upload, [boxes[4], report], **private)
+    wire(revise.click(lambda r, k: (r, k), [revision, critique_kind],
+                      [critique_input, critique_kind], **private).success,
+         on_critique, [critique_input, critique_kind], scored)
+    wire(review_btn.click, on_review, upload, report)
+    wire(add_proof.click, on_add_proof, upload, [boxes[4], report])
     gr.api(api_pitch, api_name="pitch")
     gr.api(api_critique, api_name="sounding_board")

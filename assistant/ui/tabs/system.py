@@ -5,8 +5,8 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
-from assistant.errors import WarmlineError
 from assistant.settings import Provider
+from assistant.ui.actions import wire
 
 
 def build(app: Warmline) -> None:
@@ -66,15 +66,12 @@ def build(app: Warmline) -> None:
 
     def on_test(*args: object) -> str:
         ok, message = service.test_connection(changes(*args))  # type: ignore[arg-type]
-        return ("✅ " if ok else "❌ ") + message
+        return ("OK: " if ok else "Failed: ") + message
 
     def on_save(*args: object) -> tuple[str, str]:
-        try:
-            message = service.save(changes(*args))  # type: ignore[arg-type]
-        except WarmlineError as e:
-            raise gr.Error(str(e), print_exception=False) from e
+        message = service.save(changes(*args))  # type: ignore[arg-type]
         now = service.status()
-        return "✅ " + message, f"Engine in use: **{now['engine']}** ({now['reason']})"
+        return "Saved: " + message, f"Engine in use: **{now['engine']}** ({now['reason']})"
 
-    test.click(on_test, fields, result, api_visibility="private")
-    save.click(on_save, fields, [result, engine], api_visibility="private")
+    wire(test.click, on_test, fields, result)
+    wire(save.click, on_save, fields, [result, engine])

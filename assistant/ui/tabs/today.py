@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.ui.actions import wire
 
 
 def build(app: Warmline) -> None:
@@ -15,7 +16,7 @@ def build(app: Warmline) -> None:
     summary = gr.Markdown(elem_id="today-summary")
 
     def refresh() -> str:
-        count = app.records.count_contacts()
+        count = app.contacts.count()
         return f"You have **{count}** contact{'s' if count != 1 else ''} in Warmline."
 
-    gr.Button("Refresh", size="sm").click(refresh, outputs=summary, api_visibility="private")
+    wire(gr.Button("Refresh", size="sm").click, refresh, None, summary)

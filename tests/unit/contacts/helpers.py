@@ -10,11 +10,11 @@ from assistant.app import Warmline
 def store_counts(app: Warmline) -> dict[str, Any]:
     """Everything an import could write, to compare before and after a failure."""
     return {
-        "contacts": sorted(c.model_dump_json() for c in app.records.list_contacts()),
-        "notes": sorted(n.model_dump_json() for n in app.records.all_notes()),
-        "interactions": sorted(i.model_dump_json() for i in app.records.all_interactions()),
-        "events": len(app.records.events()),
-        "profile": app.records.get_profile().model_dump_json(),
-        "queue": sorted(app.records.pending_index_ops()),
-        "indexed": (app.index.count("contact"), app.index.count("note")),
+        "contacts": sorted(c.model_dump_json() for c in app.stores.records.list_contacts()),
+        "notes": sorted(n.model_dump_json() for n in app.stores.records.all_notes()),
+        "interactions": sorted(i.model_dump_json() for i in app.stores.records.all_interactions()),
+        "events": len(app.stores.records.events()),
+        "profile": app.stores.records.get_profile().model_dump_json(),
+        "queue": sorted(app.stores.records.pending_index_ops()),
+        "indexed": (app.stores.index.count("contact"), app.stores.index.count("note")),
     }

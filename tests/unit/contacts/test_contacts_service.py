@@ -15,10 +15,10 @@ from assistant.storage.phrases import phrases_of
 def test_add_validates_and_refuses_an_exact_duplicate(app: Warmline) -> None:
     ana = app.contacts.add("  Ana Ruiz ", company="Acme", title="CTO", tier="Inner",
                            tags=["a", "A", " b "])
-    stored = app.records.get_contact(ana.id)
+    stored = app.stores.records.get_contact(ana.id)
     assert (stored.name, stored.tier, stored.tags, stored.sources) == (
         "Ana Ruiz", Tier.INNER, ["a", "b"], ["manual"])
-    assert {p.id for p in phrases_of(ana)} == app.index.ids("contact")
+    assert {p.id for p in phrases_of(ana)} == app.stores.index.ids("contact")
     with pytest.raises(InputError, match=f"already exists as {ana.id}"):
         app.contacts.add("ana ruiz", company="ACME Inc.")
     assert app.contacts.add("Ana Ruiz", company="Globex").id != ana.id  # a namesake elsewhere
@@ -41,7 +41,7 @@ def test_set_tier_tags_and_cadence(app: Warmline) -> None:
         app.contacts.update(bob.id, id="c_other")
     with pytest.raises(InputError, match="cannot change favourite_color"):
         app.contacts.update(bob.id, favourite_color="red")
-    stored = app.records.get_contact(bob.id)
+    stored = app.stores.records.get_contact(bob.id)
     assert (stored.tier, stored.tags) == (Tier.DORMANT, ["python", "climbing"])
     assert app.search.search("", tag="climbing")[0].id == bob.id
 
@@ -51,13 +51,13 @@ def test_notes_are_dated_and_interactions_move_last_contacted(app: Warmline) -> 
     note = app.contacts.add_note(bob.id, " ran a marathon ", date(2025, 4, 1))
     assert (note.text, note.created, note.contact_id) == (
         "ran a marathon", date(2025, 4, 1), bob.id)
-    assert note.id in app.index.ids("note")
+    assert note.id in app.stores.index.ids("note")
     with pytest.raises(InputError):
         app.contacts.add_note(bob.id, "  ")
     app.contacts.log_interaction(bob.id, summary="sent an article", channel="email",
                                  direction="gave", kind="share", when=date(2025, 5, 1))
     app.contacts.log_interaction(bob.id, summary="old coffee", when=date(2024, 1, 1))
-    assert app.records.get_contact(bob.id).last_contacted == date(2025, 5, 1)
+    assert app.stores.records.get_contact(bob.id).last_contacted == date(2025, 5, 1)
     with pytest.raises(InputError, match="direction must be one of"):
         app.contacts.log_interaction(bob.id, summary="x", direction="took")
     detail = app.contacts.detail(bob.id).to_json()

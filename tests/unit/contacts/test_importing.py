@@ -44,12 +44,12 @@ def test_import_adds_contacts_and_reports_skipped_rows_with_line_numbers(app: Wa
     # The preamble is 3 lines, the header line 4, Ana 5, Bob 6, the hidden profile 7.
     assert report.skipped_rows[0].row == 7
     assert "hidden profile" in report.skipped_rows[0].reason
-    ana = app.records.find_contact("ana-ruiz")
+    ana = app.stores.records.find_contact("ana-ruiz")
     assert (ana.name, ana.company, ana.title, ana.connected_on) == (
         "Ana Ruiz", "Acme Health", "Data Scientist", date(2024, 3, 1))
-    assert app.index.ids("contact") == {p.id for c in app.records.list_contacts()
+    assert app.stores.index.ids("contact") == {p.id for c in app.stores.records.list_contacts()
                                         for p in phrases_of(c)}
-    assert app.records.pending_index_ops() == []
+    assert app.stores.records.pending_index_ops() == []
     data = report.to_json()
     assert (data["added"], data["skipped"]) == (2, 1)
     assert data["skipped_rows"][0]["reason"].startswith("hidden profile")
@@ -68,9 +68,9 @@ def test_newer_export_updates_company_and_title_and_records_a_job_change(app: Wa
     promoted = replace(BOB, company="Initech", title="Staff Engineer")
     report = app.importer.import_bytes("Connections.csv", connections(ANA, promoted))
     assert (report.added, report.updated, report.unchanged, report.job_changes) == (0, 1, 1, 1)
-    bob = app.records.find_contact("bob-lee")
+    bob = app.stores.records.find_contact("bob-lee")
     assert (bob.company, bob.title, bob.past_companies) == ("Initech", "Staff Engineer", ["Globex"])
-    [event] = app.records.events("job_change")
+    [event] = app.stores.records.events("job_change")
     assert event["contact_id"] == bob.id
     assert event["data"]["old_company"] == "Globex" and event["data"]["new_company"] == "Initech"
     assert event["data"]["old_title"] == "Engineer"
@@ -92,7 +92,7 @@ def test_a_failure_halfway_through_rolls_the_whole_file_back(
     app: Warmline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = store_counts(app)
-    real = app.records.put_contact
+    real = app.stores.records.put_contact
     calls = []
 
     def flaky(contact, conn=None):  # type: ignore[no-untyped-def]
@@ -101,7 +101,7 @@ def test_a_failure_halfway_through_rolls_the_whole_file_back(
             raise RuntimeError("disk full")
         real(contact, conn)
 
-    monkeypatch.setattr(app.records, "put_contact", flaky)
+    monkeypatch.setattr(app.stores.records, "put_contact", flaky)
     with pytest.raises(RuntimeError):
         app.importer.import_bytes("Connections.csv", connections(ANA, BOB))
     assert len(calls) == 2
@@ -122,29 +122,29 @@ def test_google_contact_merges_into_linkedin_contact_by_email_and_undo_splits(
 ) -> None:
     with_email = replace(ANA, emails=("ana@acme.example",))
     app.importer.import_bytes("Connections.csv", connections(with_email))
-    original = app.records.find_contact("ana-ruiz")
+    original = app.stores.records.find_contact("ana-ruiz")
     google = Person("Ana", "Ruiz-Smith", company="", emails=("ana@acme.example",),
                     phones=("+1 555 0100",), labels=("climbing",), note="Met at PyCon 2024")
     report = app.importer.import_bytes("contacts.csv", google_contacts_csv([google]))
     assert (report.format, report.added, report.merged, report.notes) == ("google", 0, 1, 1)
-    merged = app.records.get_contact(original.id)
+    merged = app.stores.records.get_contact(original.id)
     assert merged.phones == ["+1 555 0100"] and "google" in merged.sources
     assert merged.name == "Ana Ruiz"  # the existing record keeps its name
-    [note] = app.records.notes_for(original.id)
+    [note] = app.stores.records.notes_for(original.id)
     assert note.text == "Met at PyCon 2024"
 
     detail = app.contacts.detail(original.id)
     [merge] = detail.undoable_merges
     assert merge["data"]["rule"] == "email" and merge["data"]["notes"] == [note.id]
     before, split = app.contacts.undo_merge(merge["id"])
-    assert app.records.get_contact(original.id) == original  # back to its pre-merge state
+    assert app.stores.records.get_contact(original.id) == original  # back to its pre-merge state
     assert split.name == "Ana Ruiz-Smith" and split.phones == ["+1 555 0100"]
-    assert app.records.get_contact(split.id).emails == ["ana@acme.example"]
-    assert [n.id for n in app.records.notes_for(split.id)] == [note.id]
-    assert app.records.notes_for(original.id) == []
+    assert app.stores.records.get_contact(split.id).emails == ["ana@acme.example"]
+    assert [n.id for n in app.stores.records.notes_for(split.id)] == [note.id]
+    assert app.stores.records.notes_for(original.id) == []
     assert app.contacts.detail(original.id).undoable_merges == []
-    assert app.index.ids("contact") == {
-        p.id for c in (app.records.get_contact(original.id), split) for p in phrases_of(c)}
+    assert app.stores.index.ids("contact") == {
+        p.id for c in (app.stores.records.get_contact(original.id), split) for p in phrases_of(c)}
     with pytest.raises(Exception, match="already undone"):
         app.contacts.undo_merge(merge["id"])
 
@@ -154,9 +154,9 @@ def test_fuzzy_name_and_company_merge_from_a_vcard(app: Warmline) -> None:
     card = Person("Ana", "Ruiz", company="ACME Health, Inc.", title="", emails=("a@ex.com",))
     report = app.importer.import_bytes("ana.vcf", vcard_file([card]))
     assert (report.added, report.merged) == (0, 1)
-    ana = app.records.find_contact("ana-ruiz")
+    ana = app.stores.records.find_contact("ana-ruiz")
     assert ana.emails == ["a@ex.com"]
-    [event] = app.records.events("merge")
+    [event] = app.stores.records.events("merge")
     assert event["data"]["rule"] == "name+company"
     again = app.importer.import_bytes("ana.vcf", vcard_file([card]))
     assert (again.added, again.merged, again.updated) == (0, 0, 0)
@@ -167,7 +167,7 @@ def test_duplicate_rows_within_one_file_are_merged_once(app: Warmline) -> None:
     first = replace(ANA, slug="", emails=("ana@x.example",), phones=("+1 555",))
     report = app.importer.import_bytes("contacts.csv", google_contacts_csv([first, twin]))
     assert (report.added, report.merged + report.unchanged) == (1, 1)
-    assert app.records.count_contacts() == 1
+    assert app.stores.records.count_contacts() == 1
     again = app.importer.import_bytes("contacts.csv", google_contacts_csv([first, twin]))
     assert (again.added, again.merged, again.updated) == (0, 0, 0)
 
@@ -192,14 +192,14 @@ def test_messages_set_last_contacted_and_log_interactions_by_slug_then_name(
     report = app.importer.import_bytes("messages.csv", data)
     assert (report.format, report.interactions, report.added) == ("linkedin-messages", 3, 0)
     assert report.unmatched == ["zed-unknown (1 message)"]
-    ana = app.records.find_contact("ana-ruiz")
-    bob = app.records.find_contact("bob-lee")
+    ana = app.stores.records.find_contact("ana-ruiz")
+    bob = app.stores.records.find_contact("bob-lee")
     assert ana.last_contacted == date(2025, 6, 2)
     assert bob.last_contacted == date(2025, 5, 1)
-    gave, neutral = sorted(app.records.interactions_for(ana.id), key=lambda i: i.when)
+    gave, neutral = sorted(app.stores.records.interactions_for(ana.id), key=lambda i: i.when)
     assert (gave.direction.value, gave.channel, gave.kind) == ("gave", "linkedin", "message")
     assert neutral.direction.value == "neutral"
-    [asked] = app.records.interactions_for(bob.id)
+    [asked] = app.stores.records.interactions_for(bob.id)
     assert asked.direction.value == "asked" and "refer me" in asked.summary
     before = store_counts(app)
     again = app.importer.import_bytes("messages.csv", data)
@@ -216,7 +216,7 @@ def test_profile_and_positions_feed_the_users_profile(app: Warmline) -> None:
             Job("CVS", "Pharmacist", started_on="Jan 2013", finished_on="Feb 2016")]
     report = app.importer.import_bytes("Positions.csv", linkedin_positions_csv(jobs))
     assert (report.format, report.positions) == ("linkedin-positions", 2)
-    stored = app.records.get_profile()
+    stored = app.stores.records.get_profile()
     assert (stored.name, stored.headline) == ("Maya Patel", "Pharmacist → health-tech PM")
     assert [p.company for p in stored.positions] == ["St. Mary's Hospital", "CVS"]
     again = app.importer.import_bytes("Positions.csv", linkedin_positions_csv(jobs))
@@ -232,15 +232,15 @@ def test_markdown_notes_attach_to_contacts_and_the_rest_become_free_notes(app: W
     ])
     report = app.importer.import_bytes("notes.md", notes)
     assert (report.format, report.notes) == ("notes", 4)
-    ana = app.records.find_contact("ana-ruiz")
-    dated = {n.created: n.text for n in app.records.notes_for(ana.id)}
+    ana = app.stores.records.find_contact("ana-ruiz")
+    dated = {n.created: n.text for n in app.stores.records.notes_for(ana.id)}
     assert dated == {date(2025, 5, 1): "ran the Chicago marathon",
                      date(2025, 6, 1): "loves bouldering"}
-    free = sorted(n.text for n in app.records.notes_for(None))
+    free = sorted(n.text for n in app.stores.records.notes_for(None))
     assert free == ["Book club\nRead 'Never Eat Alone' next.",
                     "Ideas for my pitch: lead with the pharmacy story."]
     assert app.importer.import_bytes("notes.md", notes).notes == 0
-    assert app.index.count("note") == 4
+    assert app.stores.index.count("note") == 4
 
 
 def test_warmline_export_round_trip_restores_everything(
@@ -248,7 +248,7 @@ def test_warmline_export_round_trip_restores_everything(
 ) -> None:
     source = app_factory()
     source.importer.import_bytes("Connections.csv", connections(ANA, BOB))
-    ana = source.records.find_contact("ana-ruiz")
+    ana = source.stores.records.find_contact("ana-ruiz")
     source.contacts.add_note(ana.id, "ran the Chicago marathon")
     source.contacts.log_interaction(ana.id, summary="coffee", channel="in person",
                                     direction="gave")

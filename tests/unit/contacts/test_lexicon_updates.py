@@ -77,7 +77,7 @@ def test_an_edit_or_delete_is_applied_without_reading_every_contact(
     def every_contact() -> None:
         raise AssertionError("the whole index was rebuilt for one change")
 
-    monkeypatch.setattr(app.records, "contact_rows", every_contact)
+    monkeypatch.setattr(app.stores.records, "contact_rows", every_contact)
     app.contacts.update(ana.id, name="Anabel Ruiz", company="Initech")
     found = app.search.search("anabel initech")
     assert found[0].id == ana.id and "company matches 'initech'" in found[0].why
@@ -92,21 +92,21 @@ def test_more_changes_than_the_store_remembers_rebuild_the_index(app: Warmline) 
     app.search.search("ana")
     for number in range(5):
         app.contacts.add(f"Person {number}")
-    version = app.records.contacts_version
-    assert app.records.changed_since(version - 2) is not None
-    app.records._changes.clear()  # as if thousands of changes had scrolled out of the log
-    assert app.records.changed_since(version - 2) is None
+    version = app.stores.records.contacts_version
+    assert app.stores.records.changed_since(version - 2) is not None
+    app.stores.records._changes.clear()  # as if thousands of changes had scrolled out of the log
+    assert app.stores.records.changed_since(version - 2) is None
     assert len(app.search.search("", k=50)) == 6
     assert app.search.search("ana")[0].id == first.id
 
 
 def test_a_change_log_names_each_contact_written_or_deleted(app: Warmline) -> None:
-    start = app.records.contacts_version
+    start = app.stores.records.contacts_version
     ana = app.contacts.add("Ana Ruiz")
     app.contacts.update(ana.id, title="Engineer")
-    app.records.put_contact(Contact(name="Bob Lee"))
-    assert app.records.changed_since(app.records.contacts_version) == []
-    changed = app.records.changed_since(start)
+    app.stores.records.put_contact(Contact(name="Bob Lee"))
+    assert app.stores.records.changed_since(app.stores.records.contacts_version) == []
+    changed = app.stores.records.changed_since(start)
     assert changed is not None and changed[:2] == [ana.id, ana.id] and len(changed) == 3
 
 

@@ -22,25 +22,25 @@ def held(contact: Contact, field: str) -> set[str]:
 
 def expected(app: Warmline) -> set[str]:
     """The phrase ids every remaining contact holds: what the index must hold, exactly."""
-    return {p.id for c in app.records.list_contacts() for p in phrases_of(c)}
+    return {p.id for c in app.stores.records.list_contacts() for p in phrases_of(c)}
 
 
 def table(app: Warmline) -> set[tuple[str, str]]:
-    return {(r[0], r[1]) for r in app.records.db.query(
+    return {(r[0], r[1]) for r in app.stores.records.db.query(
         "SELECT contact_id, phrase_id FROM contact_phrases")}
 
 
 def orphans(app: Warmline) -> list[str]:
-    return [r[0] for r in app.records.db.query("SELECT phrase_id FROM phrase_orphans")]
+    return [r[0] for r in app.stores.records.db.query("SELECT phrase_id FROM phrase_orphans")]
 
 
 def in_step(app: Warmline) -> None:
     """The index, the phrase table and the queues all agree with the contacts."""
-    assert app.index.ids("contact") == expected(app)
-    assert table(app) == {(c.id, p.id) for c in app.records.list_contacts()
+    assert app.stores.index.ids("contact") == expected(app)
+    assert table(app) == {(c.id, p.id) for c in app.stores.records.list_contacts()
                           for p in phrases_of(c)}
-    assert orphans(app) == [] and app.records.pending_index_ops() == []
-    counts = app.sync.health()
+    assert orphans(app) == [] and app.stores.records.pending_index_ops() == []
+    counts = app.stores.sync.health()
     assert counts["phrases"] == counts["indexed_phrases"] and counts["pending"] == 0
 
 
@@ -61,14 +61,14 @@ def test_an_edit_adds_the_new_phrase_vector_and_drops_the_old_one_unless_shared(
     shared_role, beekeeping = held(ana, "role"), held(ana, "interest")
     assert shared_role == held(bob, "role")
     ana = app.contacts.update(ana.id, title="Surgeon", interests=["sailing"])
-    ids = app.index.ids("contact")
+    ids = app.stores.index.ids("contact")
     assert held(ana, "role") <= ids and held(ana, "interest") <= ids  # the new ones
     assert shared_role <= ids  # Bob is still a Nurse at Acme Health
     assert not beekeeping & ids  # nobody else keeps bees: its vector is gone
     in_step(app)
     assert app.search.search("sailing", mode="semantic")[0].id == ana.id
     app.contacts.update(bob.id, title="Midwife")
-    assert not shared_role & app.index.ids("contact")  # its last holder moved on
+    assert not shared_role & app.stores.index.ids("contact")  # its last holder moved on
     in_step(app)
 
 
@@ -77,13 +77,13 @@ def test_deleting_a_contact_drops_their_unshared_phrases_and_keeps_shared_ones(
 ) -> None:
     ana, bob = pair
     app.contacts.delete(ana.id)
-    ids = app.index.ids("contact")
+    ids = app.stores.index.ids("contact")
     assert held(bob, "role") <= ids  # "Nurse at Acme Health" is Bob's too
     assert not (held(ana, "interest") | held(ana, "met")) & ids  # beekeeping, how we met: gone
     assert not any(contact_id == ana.id for contact_id, _ in table(app))
     in_step(app)
     app.contacts.delete(bob.id)
-    assert app.index.ids("contact") == set() and table(app) == set()
+    assert app.stores.index.ids("contact") == set() and table(app) == set()
     in_step(app)
 
 
@@ -92,7 +92,7 @@ def test_one_edit_or_delete_never_reads_every_contact_or_every_vector(
 ) -> None:
     ana, bob = pair
     read: list[list[str]] = []
-    real_rows_for = app.records.contact_rows_for
+    real_rows_for = app.stores.records.contact_rows_for
 
     def rows_for(ids: Any) -> list[dict[str, Any]]:
         read.append(list(ids))
@@ -101,10 +101,10 @@ def test_one_edit_or_delete_never_reads_every_contact_or_every_vector(
     def everything(*_: object, **__: object) -> Any:
         raise AssertionError("the whole network was read for one contact's change")
 
-    monkeypatch.setattr(app.records, "contact_rows_for", rows_for)
-    monkeypatch.setattr(app.records, "contact_rows", everything)
-    monkeypatch.setattr(app.records, "list_contacts", everything)
-    monkeypatch.setattr(app.index, "ids", everything)
+    monkeypatch.setattr(app.stores.records, "contact_rows_for", rows_for)
+    monkeypatch.setattr(app.stores.records, "contact_rows", everything)
+    monkeypatch.setattr(app.stores.records, "list_contacts", everything)
+    monkeypatch.setattr(app.stores.index, "ids", everything)
     app.contacts.update(ana.id, title="Surgeon")
     app.contacts.delete(bob.id)
     assert read == [[ana.id], [bob.id]]
@@ -121,13 +121,13 @@ def test_a_crash_between_the_record_write_and_the_sync_is_repaired_on_the_next_s
     cleo = app.contacts.add("Cleo Park", title="Pilot", company="Skyways")
     old_cleo = held(cleo, "role")
     # Written, never synced: the process dies before reconcile.
-    app.records.put_contact(ana.model_copy(update={"title": "Surgeon"}))
-    app.records.put_contact(cleo.model_copy(update={"title": "Captain"}))
-    app.records.delete_contact(bob.id)
-    assert old_cleo <= app.index.ids("contact") and orphans(app)
+    app.stores.records.put_contact(ana.model_copy(update={"title": "Surgeon"}))
+    app.stores.records.put_contact(cleo.model_copy(update={"title": "Captain"}))
+    app.stores.records.delete_contact(bob.id)
+    assert old_cleo <= app.stores.index.ids("contact") and orphans(app)
     app.close()
     reopened = app_factory()  # build_app reconciles
-    ids = reopened.index.ids("contact")
+    ids = reopened.stores.index.ids("contact")
     assert held(ana.model_copy(update={"title": "Surgeon"}), "role") <= ids
     assert not old_cleo & ids  # Cleo's old role: only she held it
     assert not held(bob, "role") & ids  # Nurse at Acme: Ana moved on, Bob is gone
@@ -154,21 +154,22 @@ def test_a_store_from_before_the_phrase_table_is_filled_and_fully_checked(
         conn.execute("PRAGMA user_version=2")
     conn.close()
     reopened = app_factory()
-    assert reopened.records.db.schema_version == 3
-    assert not held(bob, "role") & reopened.index.ids("contact")
+    assert reopened.stores.records.db.schema_version == 3
+    assert not held(bob, "role") & reopened.stores.index.ids("contact")
     in_step(reopened)
     assert reopened.search.search("beekeeping", mode="semantic")[0].id == ana.id
     reopened.contacts.update(ana.id, interests=["sailing"])  # the filled table is used
-    assert "beekeeping" not in {h.text for h in reopened.index.search("contact", "beekeeping")}
+    hits = reopened.stores.index.search("contact", "beekeeping")
+    assert "beekeeping" not in {h.text for h in hits}
     in_step(reopened)
 
 
 def test_a_rebuild_mends_a_drifted_phrase_table(
     app: Warmline, pair: tuple[Contact, Contact]
 ) -> None:
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         conn.execute("DELETE FROM contact_phrases")
-    app.sync.rebuild()
+    app.stores.sync.rebuild()
     in_step(app)
 
 
@@ -187,13 +188,13 @@ def test_any_edits_and_deletes_leave_exactly_the_held_phrases_indexed(
     for op, who, title, interests, sync_now in steps:
         person = people[who]
         if op == "delete":
-            if any(c.id == person.id for c in app.records.list_contacts()):
-                app.records.delete_contact(person.id)
+            if any(c.id == person.id for c in app.stores.records.list_contacts()):
+                app.stores.records.delete_contact(person.id)
         else:
-            app.records.put_contact(person.model_copy(
+            app.stores.records.put_contact(person.model_copy(
                 update={"title": title, "company": "Acme" if title else "",
                         "interests": interests}))
         if sync_now:
-            app.sync.reconcile()
-    app.sync.reconcile()
+            app.stores.sync.reconcile()
+    app.stores.sync.reconcile()
     in_step(app)

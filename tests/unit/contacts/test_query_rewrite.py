@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from assistant.app import Warmline
 from assistant.domain import Contact, Note
-from assistant.services.contacts.dedupe import normalize
 from assistant.services.contacts.name_index import query_words
 from assistant.services.contacts.query_rewrite import (
     MAX_TERM_CHARS,
@@ -22,6 +21,7 @@ from assistant.services.contacts.query_rewrite import (
 )
 from assistant.services.contacts.search import MODEL_CREDIT
 from assistant.services.contacts.thesaurus import coverage, rewrite_slot
+from assistant.text import normalize
 from tests.fakes import FakeChatModel, connection_error, fake_backend
 
 TREE_NOTE = "Works as a tree surgeon for the city parks department"
@@ -59,11 +59,11 @@ def trees(app_factory: Callable[..., Warmline], fake_model: FakeChatModel,
     surgeon = Contact(name="Tomas Reyes", company="City Parks")
     arborist = Contact(name="Ines Duarte", company="Greenway", title="Arborist")
     other = Contact(name="Ola Berg", company="Northwind", title="Accountant")
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for contact in (surgeon, arborist, other):
-            app.records.put_contact(contact, conn)
-        app.records.put_note(Note(contact_id=surgeon.id, text=TREE_NOTE), conn)
-    app.sync.reconcile()
+            app.stores.records.put_contact(contact, conn)
+        app.stores.records.put_note(Note(contact_id=surgeon.id, text=TREE_NOTE), conn)
+    app.stores.sync.reconcile()
     return app
 
 
@@ -117,8 +117,8 @@ def test_a_failing_model_leaves_the_plain_search_with_a_notice(
 
 
 def test_without_a_model_find_says_so_and_searches_as_typed(app: Warmline) -> None:
-    app.records.put_contact(Contact(name="Ines Duarte", title="Arborist"))
-    app.sync.reconcile()
+    app.stores.records.put_contact(Contact(name="Ines Duarte", title="Arborist"))
+    app.stores.sync.reconcile()
     found = app.search.find("arborist", expand=True)
     assert found.rewrite is not None and found.rewrite.notice == NO_MODEL
     assert found.rewrite.engine == "offline" and names(found.results) == ["Ines Duarte"]

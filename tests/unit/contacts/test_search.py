@@ -21,15 +21,15 @@ def people(app: Warmline) -> dict[str, Contact]:
                           interests=["pottery"], tier=Tier.DORMANT),
         "bob": Contact(name="Bob Lee", company="Acme Health", title="Engineer", tags=["python"]),
     }
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for contact in contacts.values():
-            app.records.put_contact(contact, conn)
-        app.records.put_note(Note(contact_id=contacts["diana"].id,
+            app.stores.records.put_contact(contact, conn)
+        app.stores.records.put_note(Note(contact_id=contacts["diana"].id,
                                   text="She ran the Chicago marathon in October"), conn)
-        app.records.put_note(Note(contact_id=contacts["bob"].id,
+        app.stores.records.put_note(Note(contact_id=contacts["bob"].id,
                                   text="Wants to move into climate tech"), conn)
-        app.records.put_note(Note(text="marathon training plan for me"), conn)  # a free note
-    app.sync.reconcile()
+        app.stores.records.put_note(Note(text="marathon training plan for me"), conn)  # a free note
+    app.stores.sync.reconcile()
     return contacts
 
 
@@ -107,12 +107,12 @@ def test_delete_removes_the_contact_from_search_and_every_index(
     app: Warmline, people: dict
 ) -> None:
     diana = people["diana"]
-    note_ids = [n.id for n in app.records.notes_for(diana.id)]
+    note_ids = [n.id for n in app.stores.records.notes_for(diana.id)]
     result = app.contacts.delete(diana.id)
     assert result == {"deleted": diana.id, "name": "Diana Park", "notes": 1, "interactions": 0}
     # Her role phrase was hers alone: its vector is gone too.
-    assert not {p.id for p in phrases_of(diana)} & app.index.ids("contact")
-    assert not set(note_ids) & app.index.ids("note")
+    assert not {p.id for p in phrases_of(diana)} & app.stores.index.ids("contact")
+    assert not set(note_ids) & app.stores.index.ids("note")
     assert diana.id not in ids(app.search.search("marathon"))
     assert diana.id not in ids(app.search.search("diana"))
 

@@ -35,12 +35,12 @@ def crew(app: Warmline) -> dict[str, Contact]:
                          how_we_met="Served on the same jury in 2023"),
         "aiko": Contact(name="Aiko Sato", company="Fernhill", title="Fleet Manager"),
     }
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for contact in people.values():
-            app.records.put_contact(contact, conn)
-        app.records.put_note(Note(contact_id=people["aiko"].id,
+            app.stores.records.put_contact(contact, conn)
+        app.stores.records.put_note(Note(contact_id=people["aiko"].id,
                                   text="Offered to introduce me to their head of product"), conn)
-    app.sync.reconcile()
+    app.stores.sync.reconcile()
     return people
 
 
@@ -112,11 +112,11 @@ def test_a_shared_phrase_vector_stays_until_its_last_holder_is_deleted(
     met = {p.id for p in phrases_of(crew["diego"]) if p.field == "met"}
     assert role == {p.id for p in phrases_of(crew["aiko"])}  # both "Fleet Manager at Fernhill"
     app.contacts.delete(crew["diego"].id)
-    assert role <= app.index.ids("contact")  # Aiko still holds it
-    assert not met & app.index.ids("contact")  # how Diego and I met: gone with him
+    assert role <= app.stores.index.ids("contact")  # Aiko still holds it
+    assert not met & app.stores.index.ids("contact")  # how Diego and I met: gone with him
     assert app.search.search("jury") == []
     app.contacts.delete(crew["aiko"].id)
-    assert not role & app.index.ids("contact")
+    assert not role & app.stores.index.ids("contact")
 
 
 def test_a_role_vector_is_the_normalised_sum_of_its_title_and_company(
@@ -125,7 +125,8 @@ def test_a_role_vector_is_the_normalised_sum_of_its_title_and_company(
     [role] = [p for p in phrases_of(crew["callum"]) if p.field == "role"]
     assert role.parts == ("Buyer", "Verdigris Textiles") and role.text == (
         "Buyer at Verdigris Textiles")
-    stored = app.index._stores["contact"]._collection.get(ids=[role.id], include=["embeddings"])
+    collection = app.stores.index._stores["contact"]._collection
+    stored = collection.get(ids=[role.id], include=["embeddings"])
     expected = np.add(*embeddings.embed_documents(list(role.parts)))
     expected /= np.linalg.norm(expected)
     assert np.allclose(stored["embeddings"][0], expected, atol=1e-5)
@@ -133,7 +134,7 @@ def test_a_role_vector_is_the_normalised_sum_of_its_title_and_company(
 
 
 def test_health_counts_phrases_and_doctor_agrees(app: Warmline, crew: dict[str, Contact]) -> None:
-    counts = app.sync.health()
+    counts = app.stores.sync.health()
     assert counts["contacts"] == 6 and counts["phrases"] == counts["indexed_phrases"] == 6
     assert {c.name: c.ok for c in app.doctor().checks}["index"]
 
@@ -142,13 +143,13 @@ def test_the_keyword_index_follows_every_write_in_the_same_transaction(
     app: Warmline, crew: dict[str, Contact]
 ) -> None:
     diego = crew["diego"]
-    app.records.put_contact(diego.model_copy(update={"how_we_met": "Met at a wedding"}))
-    assert app.records.text_search(["jury"]) == []
-    assert [h.owner for h in app.records.text_search(["wedding"])] == [diego.id]
-    with pytest.raises(RuntimeError), app.records.db.transaction() as conn:
-        app.records.put_note(Note(contact_id=diego.id, text="sailing on Sundays"), conn)
+    app.stores.records.put_contact(diego.model_copy(update={"how_we_met": "Met at a wedding"}))
+    assert app.stores.records.text_search(["jury"]) == []
+    assert [h.owner for h in app.stores.records.text_search(["wedding"])] == [diego.id]
+    with pytest.raises(RuntimeError), app.stores.records.db.transaction() as conn:
+        app.stores.records.put_note(Note(contact_id=diego.id, text="sailing on Sundays"), conn)
         raise RuntimeError  # rolled back: the note and its keywords
-    assert app.records.text_search(["sailing"]) == []
+    assert app.stores.records.text_search(["sailing"]) == []
 
 
 def test_a_store_from_before_the_keyword_index_is_filled_on_open(

@@ -168,11 +168,11 @@ def _network(app: Warmline) -> dict[str, Contact]:
     notes = {"baraka": "Was laid off in the March restructuring.",
              "lin": "Recovering from knee surgery; back in June.",
              "omar": "Busy with a job fair for the warehouse team."}
-    with app.records.db.transaction() as conn:
+    with app.stores.records.db.transaction() as conn:
         for key, contact in people.items():
-            app.records.put_contact(contact, conn)
-            app.records.put_note(Note(contact_id=contact.id, text=notes[key]), conn)
-    app.sync.reconcile()
+            app.stores.records.put_contact(contact, conn)
+            app.stores.records.put_note(Note(contact_id=contact.id, text=notes[key]), conn)
+    app.stores.sync.reconcile()
     return people
 
 

@@ -36,7 +36,7 @@ def test_report_and_contact_page_render_what_matters(app: Warmline) -> None:
     report = app.importer.import_bytes("Connections.csv", linkedin_connections_csv(people))
     text = report_markdown(report.to_json())
     assert "1 added" in text and "skipped row" in text
-    ana = app.records.find_contact("ana-ruiz")
+    ana = app.stores.records.find_contact("ana-ruiz")
     app.contacts.add_note(ana.id, "ran the Chicago marathon")
     page = detail_markdown(app.contacts.detail(ana.id))
     assert "#### Ana Ruiz" in page and "CTO at Acme" in page and "Chicago marathon" in page

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from assistant.services.contacts.dedupe import normalize
+from assistant.text import normalize
 from evals.synthetic_network import (
     CONCEPTS,
     DATASET,

@@ -116,7 +116,7 @@ def test_guard_and_evals_count_the_same_way(text: str) -> None:
 
 def test_guard_limits_use_the_shared_rule() -> None:
     from assistant.drafting.guard import Limits
-    from assistant.drafting.guard import speaking_seconds as spoken
+    from assistant.text import speaking_seconds as spoken
 
     # 30 real words plus dashes: within a 30-word limit for both the guard and the metric.
     text = " — ".join(["word"] * 30)

@@ -234,7 +234,7 @@ def test_baseline_compare_respects_direction_and_tolerance() -> None:
     bad = {**ok, "outreach.give_first": 0.7, "outreach.unsupported_entities": 0.3}
     assert [r.metric for r in compare(base, engine, bad, ("outreach",))] == [
         "outreach.give_first", "outreach.unsupported_entities"]
-    assert compare(base, engine, bad, ("pitch",)) == []  # suites not run are not compared
+    assert compare(base, engine, bad, ("story",)) == []  # suites not run are not compared
     assert engine_key("offline") == "offline"
 
 

@@ -62,11 +62,11 @@ def test_no_usable_note_means_no_detail_line_rather_than_an_order() -> None:
 
 def seed(app, *notes: Note) -> Contact:  # type: ignore[no-untyped-def]
     kim = KIM.model_copy()
-    app.records.put_contact(kim)
+    app.stores.records.put_contact(kim)
     for n in notes:
-        app.records.put_note(n.model_copy(update={"contact_id": kim.id}))
-    app.records.put_profile(Profile(name="Grace"))
-    app.sync.reconcile()
+        app.stores.records.put_note(n.model_copy(update={"contact_id": kim.id}))
+    app.stores.records.put_profile(Profile(name="Grace"))
+    app.stores.sync.reconcile()
     return kim
 
 
@@ -133,10 +133,10 @@ def test_resource_summary_in_a_draft_is_not_cut_mid_word(app_factory, tmp_path: 
     (tmp_path / "r.md").write_text(f"## Marathon running recovery\n{summary}\n", encoding="utf-8")
     app = app_factory(knowledge_dir=tmp_path)
     ana = Contact(name="Ana Ruiz", company="Northwind", interests=["marathon running"])
-    app.records.put_contact(ana)
-    app.records.put_profile(Profile(name="Dev"))
-    app.sync.reconcile()
-    app.sync.ensure_knowledge()
+    app.stores.records.put_contact(ana)
+    app.stores.records.put_profile(Profile(name="Dev"))
+    app.stores.sync.reconcile()
+    app.stores.sync.ensure_knowledge()
     draft = app.outreach.draft("checkin", ana.id, "linkedin-dm")
     snippet = next(s.snippet for s in draft.sources if s.kind == "knowledge")
     shown = snippet.split(": ", 1)[1]

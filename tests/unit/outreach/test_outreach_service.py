@@ -16,11 +16,12 @@ def seed(app):  # type: ignore[no-untyped-def]
         title="Nurse Manager",
         interests=["marathon running"],
     )
-    app.records.put_contact(ana)
-    app.records.put_note(Note(contact_id=ana.id, text="Ran the Chicago marathon in October."))
-    app.records.put_profile(Profile(name="Dev"))
-    app.sync.reconcile()
-    app.sync.ensure_knowledge()
+    app.stores.records.put_contact(ana)
+    app.stores.records.put_note(
+        Note(contact_id=ana.id, text="Ran the Chicago marathon in October."))
+    app.stores.records.put_profile(Profile(name="Dev"))
+    app.stores.sync.reconcile()
+    app.stores.sync.ensure_knowledge()
     return ana
 
 
@@ -49,7 +50,7 @@ def test_offline_checkin_uses_a_detail_a_resource_and_no_ask(app_factory, tmp_pa
 def test_linkedin_note_fits_300_characters(app_factory) -> None:  # type: ignore[no-untyped-def]
     app = app_factory()
     ana = seed(app)
-    app.records.put_note(Note(contact_id=ana.id, text="Long note. " + "word " * 120))
+    app.stores.records.put_note(Note(contact_id=ana.id, text="Long note. " + "word " * 120))
     assert len(app.outreach.draft("checkin", ana.id, "linkedin-note").text) <= 300
 
 
@@ -83,8 +84,8 @@ def test_mark_sent_logs_a_give_and_resets_the_clock(app_factory) -> None:  # typ
     draft = app.outreach.draft("checkin", ana.id)
     item = app.outreach.mark_sent(ana.id, draft)
     assert item.direction is Direction.GAVE
-    assert app.records.interactions_for(ana.id)[0].id == item.id
-    assert app.records.get_contact(ana.id).last_contacted == item.when
+    assert app.stores.records.interactions_for(ana.id)[0].id == item.id
+    assert app.stores.records.get_contact(ana.id).last_contacted == item.when
 
 
 def test_unknown_kind_and_channel_are_clear_errors(app_factory) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +107,6 @@ def test_export_then_restore_round_trip(app_factory, tmp_path) -> None:  # type:
     app.close()
     fresh = app_factory(home=tmp_path / "new-home")
     assert fresh.backup.restore(path.read_bytes()) == counts
-    assert fresh.records.find_contact("Ana Ruiz").interests == ["marathon running"]
-    assert fresh.records.get_profile().name == "Dev"
-    assert fresh.index.count("note") == 1
+    assert fresh.stores.records.find_contact("Ana Ruiz").interests == ["marathon running"]
+    assert fresh.stores.records.get_profile().name == "Dev"
+    assert fresh.stores.index.count("note") == 1

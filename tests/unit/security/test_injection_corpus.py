@@ -90,12 +90,13 @@ def test_no_note_payload_reaches_an_offline_checkin(app_factory: Callable[..., A
     contacts = []
     for i, row in enumerate(cases):
         contact = Contact(name=f"Person{i} Tester", company="Northwind", title="Engineer")
-        app.records.put_contact(contact)
+        app.stores.records.put_contact(contact)
         # Older fact first, the injected note newest: the draft reads the newest note first.
-        app.records.put_note(Note(contact_id=contact.id, text=FACT, created=date(2026, 1, 1)))
-        app.records.put_note(Note(contact_id=contact.id, text=row["payload"]))
+        records = app.stores.records
+        records.put_note(Note(contact_id=contact.id, text=FACT, created=date(2026, 1, 1)))
+        app.stores.records.put_note(Note(contact_id=contact.id, text=row["payload"]))
         contacts.append((contact, row))
-    app.sync.reconcile()
+    app.stores.sync.reconcile()
     found = {}
     for contact, row in contacts:
         for channel in CHANNELS:

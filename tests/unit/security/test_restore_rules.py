@@ -65,7 +65,7 @@ def test_notes_for_a_contact_already_in_warmline_restore(app_factory: Callable[.
     note = Note(contact_id=person.id, text="Runs marathons").model_dump(mode="json")
     report = app.importer.import_bytes("backup.json", export_of(notes=(note,)))
     assert report.notes == 1
-    assert [n.text for n in app.records.notes_for(person.id)] == ["Runs marathons"]
+    assert [n.text for n in app.stores.records.notes_for(person.id)] == ["Runs marathons"]
 
 
 def test_a_round_trip_still_restores_everything(

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.domain import Profile
 from assistant.drafting.entities import unsupported_entities
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline.clipping import clip
 from assistant.drafting.offline.phrasing import first_person
 from assistant.drafting.offline.pitch import build_pitch
@@ -15,7 +16,7 @@ from assistant.drafting.offline.pitch_fit import clip_clause
 from assistant.drafting.offline.pitch_goals import is_activity, is_transition
 from assistant.drafting.offline.pitch_material import digest
 from assistant.drafting.offline.sounding_board import revise, score_pitch
-from assistant.services.story.pitch import KINDS, LIMITS
+from assistant.services.story.pitch import KINDS
 from assistant.services.story.profile import profile_texts
 from tests.unit.story.stories import MAYA
 
@@ -31,7 +32,7 @@ JOBS = [
 
 def texts(profile: Profile, kinds: tuple[str, ...] = SPOKEN) -> list[str]:
     """Every spoken kind, for two audiences and three variants."""
-    return [build_pitch(profile, kind, audience, variant, LIMITS[kind]).text
+    return [build_pitch(profile, kind, audience, variant, PITCH_KINDS[kind].limits).text
             for kind in kinds for audience in ("coffee chat", "recruiter")
             for variant in range(3)]
 
@@ -77,7 +78,7 @@ def test_an_activity_the_user_only_wants_is_said_as_a_wish(goal: str) -> None:
             assert f"I'm {said}" not in text, text
             assert re.search(rf"(?:I want to be|I'd love to be doing next is) {said}", text), text
             assert unsupported_entities(text, profile_texts(profile)) == [], text
-            assert LIMITS[kind].problems(text) == [], text
+            assert PITCH_KINDS[kind].limits.problems(text) == [], text
 
 
 @pytest.mark.parametrize(("text", "activity", "moving"), [
@@ -154,7 +155,8 @@ def test_the_sounding_board_revision_ends_a_proof_point_cleanly() -> None:
         "Ran the pharmacy for the whole north wing of the hospital and two satellite clinics, "
         "14 years across rotating night shifts and weekends"]})
     pitch = "I'm a pharmacist. I want to be a product manager. Would you chat?"
-    scores = score_pitch(pitch, "60s", LIMITS["60s"], profile)
-    revision = revise(pitch, "60s", LIMITS["60s"], profile, scores)
+    scores = score_pitch(pitch, "60s", PITCH_KINDS["60s"].limits, profile)
+    revision = revise(pitch, "60s", PITCH_KINDS["60s"].limits, profile, scores)
     assert ("For example, I ran the pharmacy for the whole north wing of the hospital and two "
             "satellite clinics. ") in revision
+

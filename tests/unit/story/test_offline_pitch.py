@@ -8,17 +8,18 @@ import pytest
 
 from assistant.domain import Profile
 from assistant.drafting.entities import unsupported_entities
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
 from assistant.drafting.offline.pitch import audience_key, build_pitch
 from assistant.drafting.offline.pitch_phrases import fields_of, fixed_words
-from assistant.services.story.pitch import KINDS, LIMITS
+from assistant.services.story.pitch import KINDS
 from assistant.services.story.profile import profile_texts
 from tests.unit.story.stories import MAYA
 
 
 def pitch(kind: str, audience: str = "recruiter", variant: int = 0,
           profile: Profile = MAYA) -> tuple[str, list[str]]:
-    result = build_pitch(profile, kind, audience, variant, LIMITS[kind])
+    result = build_pitch(profile, kind, audience, variant, PITCH_KINDS[kind].limits)
     return result.text, result.facts
 
 
@@ -26,7 +27,7 @@ def pitch(kind: str, audience: str = "recruiter", variant: int = 0,
 def test_every_kind_fits_its_limits_and_invents_nothing(kind: str) -> None:
     for audience in ("recruiter", "peer in the target field", "coffee chat", ""):
         text, _ = pitch(kind, audience)
-        assert LIMITS[kind].problems(text) == [], (kind, audience, text)
+        assert PITCH_KINDS[kind].limits.problems(text) == [], (kind, audience, text)
         assert unsupported_entities(text, profile_texts(MAYA)) == [], text
         assert not re.search(r"[\[\]{}<>]", text), text
 
@@ -63,7 +64,7 @@ def test_another_variant_gives_a_different_grounded_version() -> None:
     assert len(texts) >= 3
     for text in texts:
         assert unsupported_entities(text, profile_texts(MAYA)) == []
-        assert LIMITS["30s"].problems(text) == []
+        assert PITCH_KINDS["30s"].limits.problems(text) == []
 
 
 def test_the_ask_suits_the_audience() -> None:
@@ -90,7 +91,7 @@ def test_a_voice_without_contractions_gets_none() -> None:
     text, _ = pitch("30s", "coffee chat", profile=formal)
     assert "I am a hospital pharmacist" in text
     assert not re.search(r"\b(?:I'm|I'd|I've|that's)\b", text)
-    assert LIMITS["30s"].problems(text) == []
+    assert PITCH_KINDS["30s"].limits.problems(text) == []
 
 
 def test_brackets_and_braces_in_the_profile_never_reach_the_pitch() -> None:
@@ -108,3 +109,4 @@ def test_the_writers_own_words_hold_no_names_or_numbers() -> None:
     for option in phrases._all_options():
         filled = option.format(**dict.fromkeys(fields_of(option), "x"))
         assert unsupported_entities(filled + ".", []) == [], option
+

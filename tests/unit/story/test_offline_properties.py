@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 from assistant.domain import Profile
 from assistant.drafting.entities import find_numbers, unsupported_entities
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline.pitch import build_pitch
 from assistant.errors import InputError
-from assistant.services.story.pitch import KINDS, LIMITS, PitchService
+from assistant.services.story.pitch import KINDS, PitchService
 from assistant.services.story.profile import missing, profile_texts
 
 WORDS = ["led", "built", "cut", "managed", "grew", "the", "a", "team", "of", "clinics", "by",
@@ -57,8 +58,8 @@ def test_offline_pitches_obey_limits_and_invent_no_numbers(
     profile: Profile, kind: str, variant: int, audience: str
 ) -> None:
     assume(has_story(profile) and not missing(profile, kind))
-    text = build_pitch(profile, kind, audience, variant, LIMITS[kind]).text
-    limits = LIMITS[kind]
+    text = build_pitch(profile, kind, audience, variant, PITCH_KINDS[kind].limits).text
+    limits = PITCH_KINDS[kind].limits
     over = [p for p in limits.problems(text) if "at least" not in p]
     assert over == [], (kind, text)
     assert text.strip()
@@ -74,8 +75,8 @@ def test_thirty_seconds_always_reaches_its_minimum_with_two_proof_points(
     profile: Profile, variant: int
 ) -> None:
     assume(has_story(profile))
-    result = build_pitch(profile, "30s", "coffee chat", variant, LIMITS["30s"])
-    assert LIMITS["30s"].problems(result.text) == [], result.text
+    result = build_pitch(profile, "30s", "coffee chat", variant, PITCH_KINDS["30s"].limits)
+    assert PITCH_KINDS["30s"].limits.problems(result.text) == [], result.text
     assert len([f for f in result.facts if f.startswith("profile:proof:")]) >= 2
 
 
@@ -104,4 +105,5 @@ def test_sixty_seconds_is_written_in_full_or_refused_with_what_to_add(profile: P
         # Too thin after instruction-like sentences are set aside, or too thin to fill 60 s.
         assert "your profile is missing" in str(e) or "words a 60s pitch needs; add" in str(e)
         return
-    assert LIMITS["60s"].problems(pitch.text) == []
+    assert PITCH_KINDS["60s"].limits.problems(pitch.text) == []
+

@@ -11,10 +11,11 @@ import pytest
 from assistant.domain import Profile
 from assistant.drafting.entities import unsupported_entities
 from assistant.drafting.guard import Guard
+from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.writer import Writer
 from assistant.errors import InputError
 from assistant.llm.prompts import PromptLibrary
-from assistant.services.story.pitch import KINDS, LIMITS, Pitch, PitchService
+from assistant.services.story.pitch import KINDS, Pitch, PitchService
 from assistant.services.story.profile import profile_texts
 from assistant.settings import PROMPTS_DIR
 from evals.limits import pitch_within_limits
@@ -66,7 +67,7 @@ def test_every_offline_pitch_is_within_limits_and_grounded(persona: str) -> None
                 pitch = offline_pitch(profile, kind, audience, variant)
                 where = (persona, kind, audience, variant, pitch.text)
                 assert pitch.engine == "offline"
-                assert LIMITS[kind].problems(pitch.text) == [], where
+                assert PITCH_KINDS[kind].limits.problems(pitch.text) == [], where
                 assert pitch_within_limits(pitch.text, kind)[0], where
                 assert unsupported_entities(pitch.text, sources) == [], where
                 assert pitch.sources, where
@@ -97,3 +98,4 @@ def test_datasets_are_where_the_eval_runner_reads_them() -> None:
     cases = rows("pitch.jsonl")
     assert {c["persona"] for c in cases} == set(PERSONAS)
     assert {c["inputs"]["kind"] for c in cases} == set(KINDS)
+

@@ -51,6 +51,31 @@ def test_a_profile_too_thin_for_sixty_seconds_is_refused_not_padded(
         app.pitch.generate("60s")
 
 
+def test_with_a_model_the_offline_pitch_is_not_built_and_thinness_is_the_models_to_meet(
+    app_factory: Callable[..., Warmline], fake_model: FakeChatModel,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The kind's table decides whether a story can carry a pitch; the offline engine's output
+    is checked only when the offline engine writes."""
+    import assistant.services.story.pitch as pitch_module
+
+    built: list[str] = []
+    real_build = pitch_module.build_pitch
+    monkeypatch.setattr(pitch_module, "build_pitch",
+                        lambda *a, **k: built.append(a[1]) or real_build(*a, **k))
+    app = app_factory(backend=fake_backend(fake_model, "ollama:tiny"))
+    app.profiles.save(Profile(now="Nurse", next="UX researcher",
+                              proof_points=["Ran 20 sessions", "Cut alarms 25%"]))
+    sixty = ("I'm a nurse who ran 20 sessions and cut alarms 25%. " * 13).strip()  # 143 words
+    fake_model.enqueue(sixty)
+    pitch = app.pitch.generate("60s")
+    assert pitch.engine == "ollama:tiny" and built == []
+    fake_model.enqueue(connection_error())  # the model goes down: offline, and too thin
+    with pytest.raises(InputError, match=r"words a 60s pitch needs"):
+        app.pitch.generate("60s")
+    assert built == ["60s"]
+
+
 def test_unknown_kind_and_bad_variant_are_clear(app: Warmline) -> None:
     with pytest.raises(InputError, match="unknown pitch kind 'elevator'; choose one of: one-liner"):
         app.pitch.generate("elevator")
@@ -120,10 +145,10 @@ def test_own_notes_are_retrieved_into_the_prompt_and_listed_as_sources(
     mine = Note(text="Built a dashboard that product manager interviews in health tech asked about")
     ana = Contact(name="Ana Ruiz")
     theirs = Note(text="Ana's product manager team in health tech is hiring", contact_id=ana.id)
-    model_app.records.put_contact(ana)
-    model_app.records.put_note(mine)
-    model_app.records.put_note(theirs)
-    model_app.sync.reconcile()
+    model_app.stores.records.put_contact(ana)
+    model_app.stores.records.put_note(mine)
+    model_app.stores.records.put_note(theirs)
+    model_app.stores.sync.reconcile()
     fake_model.enqueue(GOOD_30S)
     pitch = model_app.pitch.generate("30s", "recruiter")
     assert f"- {mine.text}" in fake_model.prompt_text(0)

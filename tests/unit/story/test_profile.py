@@ -92,14 +92,14 @@ def test_set_from_file_replaces_the_story_but_keeps_linkedin_data(
     app_factory: Callable[..., Warmline], tmp_path: Path,
 ) -> None:
     app = app_factory()
-    app.records.put_profile(Profile(headline="Pharmacist", summary="About me",
+    app.stores.records.put_profile(Profile(headline="Pharmacist", summary="About me",
                                     positions=[Position(company="Mercy Health")],
                                     strengths=["old strength"]))
     path = tmp_path / "me.md"
     path.write_text("## Now\nHospital pharmacist\n## Next\nPM\n", encoding="utf-8")
     saved = app.profiles.set_from_markdown(path)
     assert (saved.now, saved.next, saved.strengths) == ("Hospital pharmacist", "PM", [])
-    stored = app.records.get_profile()
+    stored = app.stores.records.get_profile()
     assert stored.headline == "Pharmacist" and stored.positions[0].company == "Mercy Health"
 
 

@@ -122,11 +122,11 @@ def test_review_cites_forgotten_wins_from_notes_profile_and_linkedin(
     own = Note(text="Shipped the sepsis alert pilot that cut response time by 20 minutes")
     ana = Contact(name="Ana Ruiz")
     about_ana = Note(text="Ana launched a new clinic in Austin", contact_id=ana.id)
-    app.records.put_contact(ana)
-    app.records.put_note(own)
-    app.records.put_note(about_ana)
+    app.stores.records.put_contact(ana)
+    app.stores.records.put_note(own)
+    app.stores.records.put_note(about_ana)
     profile = app.profiles.get()
-    app.records.put_profile(profile.model_copy(update={"positions": [
+    app.stores.records.put_profile(profile.model_copy(update={"positions": [
         Position(company="Mercy Health", title="Hospital Pharmacist"),
         Position(company="CVS", title="Pharmacy intern")]}))
     path = tmp_path / "cv.txt"

@@ -1,4 +1,4 @@
-"""Core commands: serve, doctor, reindex, export."""
+"""System commands: serve, doctor, reindex, export."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from assistant.cli.common import console, emit, open_app, open_reader
+from assistant.cli.common import JSON, console, emit, open_app, open_reader
 from assistant.services.system.health import HealthReport
-
-JSON = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def serve(
@@ -38,7 +36,7 @@ def reindex(json_out: JSON = False) -> None:
     """Rebuild the search index from the records."""
     with open_app() as app, Progress(console=console, transient=True, disable=json_out) as progress:
         task = progress.add_task("Indexing", total=None)
-        counts = app.sync.rebuild(
+        counts = app.reindex(
             lambda done, total: progress.update(task, completed=done, total=total)
         )
     emit(json_out, lambda: {"reindexed": counts},

@@ -11,7 +11,7 @@ from evals.suites.base import CaseResult, EvalContext
 from evals.suites.grading import check_forbidden, check_required, grounding, record_draft
 from evals.suites.outreach import Written
 
-TASK_PROMPT = "pitch_draft"
+TASK_PROMPT = "story_pitch"
 
 
 def write_pitch(ctx: EvalContext, case: Case) -> Written:
