@@ -6,6 +6,7 @@ import functools
 import inspect
 import ipaddress
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,7 @@ CONTRACT_ENDPOINTS = frozenset({
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 # Far above any real argument (a 5000-character pitch, a story), far below a memory problem.
 MAX_ARGUMENT_CHARS = 200_000
+QUEUE_MAX = 64
 
 
 def is_loopback(host: str) -> bool:
@@ -80,34 +82,67 @@ def restrict_api(blocks: gr.Blocks) -> set[str]:
 
 
 def one_line_errors(handler: Callable[..., Any], name: str) -> Callable[..., Any]:
-    """An API handler whose failures reach the client as one clear line, never internals."""
+    """An API handler whose arguments are checked against its signature before it runs, and
+    whose failures reach the client as one clear line, never internals."""
     signature = inspect.signature(handler)
-    wanted = ", ".join(
-        f"{p.name}: {getattr(p.annotation, '__name__', p.annotation)}"
-        for p in signature.parameters.values() if p.name != "progress"
-    )
+    params = [p for p in signature.parameters.values() if p.name != "progress"]
+    wanted = ", ".join(f"{p.name}: {_type_name(p.annotation)}" for p in params)
+    invalid = f"{name}: invalid arguments; expected ({wanted})"
 
     @functools.wraps(handler)
     def run(*args: Any, **kwargs: Any) -> Any:
-        too_long = [a for a in (*args, *kwargs.values()) if isinstance(a, str)
-                    and len(a) > MAX_ARGUMENT_CHARS]
-        if too_long:
+        if any(isinstance(a, str) and len(a) > MAX_ARGUMENT_CHARS
+               for a in (*args, *kwargs.values())):
             msg = f"{name}: an argument is over {MAX_ARGUMENT_CHARS:,} characters"
             raise gr.Error(msg, print_exception=False)
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as e:
+            raise gr.Error(invalid, print_exception=False) from e
+        for param in params:
+            if param.name in bound.arguments and not _fits(bound.arguments[param.name],
+                                                           _type_name(param.annotation)):
+                raise gr.Error(invalid, print_exception=False)
         try:
             return handler(*args, **kwargs)
         except gr.Error:
             raise
-        except (TypeError, ValueError) as e:  # int("abc"), pydantic: the caller's arguments
-            log.info("bad arguments to %s: %r", name, e)
-            msg = f"{name}: invalid arguments; expected ({wanted})"
-            raise gr.Error(msg, print_exception=False) from e
         except Exception as e:
             log.exception("%s failed", name)
             msg = f"{name}: internal error ({type(e).__name__}); details in the server log"
             raise gr.Error(msg, print_exception=False) from e
 
     return run
+
+
+def _type_name(annotation: Any) -> str:
+    return str(getattr(annotation, "__name__", annotation))
+
+
+def _fits(value: Any, annotation: str) -> bool:
+    """Whether an API argument can be what the handler's annotation says (as Gradio passes it)."""
+    optional = annotation.replace(" ", "").endswith("|None")
+    base = annotation.replace(" ", "").removesuffix("|None")
+    if value is None:
+        return optional or base not in {"int", "float", "bool", "str"}
+    if base == "int":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,18}\s*", value) is not None)
+    if base == "float":
+        if isinstance(value, bool):
+            return False
+        try:
+            float(value)
+        except (TypeError, ValueError):
+            return False
+        return True
+    if base == "bool":
+        return isinstance(value, bool) or value in (0, 1) or (
+            isinstance(value, str) and value.strip().lower() in {"true", "false", "0", "1"})
+    if base == "str":
+        return isinstance(value, str)
+    return True
 
 
 class PublicCallsOnly:
@@ -165,7 +200,8 @@ def start_server(app: Warmline, host: str, port: int) -> gr.Blocks:
     auth = login_for(app.settings, host)
     blocks = build_ui(app)
     public = frozenset(restrict_api(blocks))
-    blocks.queue(default_concurrency_limit=4)
+    # Bounded: at most 4 handlers at once, 64 waiting; more get "queue full" instead of memory.
+    blocks.queue(default_concurrency_limit=4, max_size=QUEUE_MAX)
     blocks.launch(
         prevent_thread_lock=True, auth=auth, blocked_paths=[str(app.settings.home)],
         app_kwargs={"middleware": [Middleware(PublicCallsOnly, public=public)]},

@@ -45,6 +45,10 @@ def test_api_handlers_turn_any_failure_into_one_line() -> None:
 
     wrapped = one_line_errors(search, "search_contacts")
     assert wrapped("x", "3") == {"n": 3}
+    assert wrapped("x", 4.0) == {"n": 4}
+    for bad in (("x", "many"), ("x", True), (5, 3), ("x", 3, "extra")):
+        with pytest.raises(gr.Error, match="invalid arguments"):
+            wrapped(*bad)
     with pytest.raises(gr.Error) as error:
         wrapped("x", "many")
     assert error.value.message == (
