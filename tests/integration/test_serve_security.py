@@ -136,7 +136,7 @@ def app_error(client: Any, *args: Any, api_name: str) -> str:
     (("30s", "", "second"), "/pitch",
      "pitch: invalid arguments; expected (kind: str, audience: str, variant: int)"),
     (("nope", "Priya", "linkedin-dm"), "/draft",
-     "no contact named or with id 'Priya'; try 'warmline contacts search'"),
+     "no contact named or with id 'Priya'"),
 ])
 def test_bad_api_arguments_get_one_clear_line(
     client: Any, args: tuple[Any, ...], api_name: str, expected: str,
