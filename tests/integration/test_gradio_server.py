@@ -76,5 +76,5 @@ def test_an_unknown_contact_is_a_clear_error_not_a_crash(
     with pytest.raises(AppError) as error:
         client.predict("checkin", "Nobody Known", "linkedin-dm", api_name="/draft")
     assert str(error.value) == (
-        "no contact named or with id 'Nobody Known'; try 'warmline contacts search'")
+        "no contact named or with id 'Nobody Known'")
     assert "Traceback" not in capfd.readouterr().err
