@@ -8,17 +8,19 @@ from typing import Any
 
 from assistant.drafting.guard import Guard
 from assistant.drafting.writer import Writer
+from assistant.errors import StoreError
 from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.embeddings import Embeddings, build_embeddings
 from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
+from assistant.privacy import make_private
 from assistant.services.coach.build import build_coach
 from assistant.services.coach.service import CoachService
 from assistant.services.contacts.backup import BackupService
 from assistant.services.contacts.importing import ImportService
 from assistant.services.contacts.query_rewrite import QueryRewriter
 from assistant.services.contacts.search import SearchService
-from assistant.services.contacts.service import ContactsService
+from assistant.services.contacts.service import ContactsReader, ContactsService
 from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
 from assistant.services.network.service import NetworkService
 from assistant.services.outreach.service import OutreachService
@@ -100,6 +102,8 @@ class Warmline:
         """Release the data dir for another process."""
         self.search.close()
         self.stores.db.close()
+        # The home is 700 from the start; this catches index files Chroma wrote since (umask).
+        make_private(self.settings.home)
         self.stores.lock.release()
 
 
@@ -128,6 +132,7 @@ def build_app(
         sync = IndexSync(records, index, settings.knowledge_dir)
         sync.reconcile()  # repair a crash between a record write and its index write
         sync.ensure_knowledge()
+        make_private(settings.home)  # files SQLite, Chroma and older versions made under umask
         prompts = PromptLibrary(settings.prompts_dir)
         writer = Writer(prompts, backend, Guard())
         outreach = OutreachService(records, index, sync, writer)
@@ -157,3 +162,30 @@ def build_app(
                             lambda: writer.backend)
     return app
 
+
+@dataclass
+class ReadOnlyWarmline:
+    """The records alone, opened read-only: what listing and exporting need while another
+    Warmline (``serve``) holds the data dir."""
+
+    settings: Settings
+    db: Database
+    contacts: ContactsReader
+    backup: BackupService
+
+    def close(self) -> None:
+        """Close the read-only connection."""
+        self.db.close()
+
+
+def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
+    """Open the record store read-only, without the data-dir lock or the index."""
+    settings = settings or load_settings()
+    path = settings.home / DB_FILE
+    if not path.exists():
+        msg = f"no Warmline data in {settings.home} yet"
+        raise StoreError(msg)
+    db = Database(path, read_only=True)
+    records = RecordStore(db)
+    return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
+                            backup=BackupService(records, None, ChatStore(db)))

@@ -5,15 +5,32 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-from assistant.text import count_words
+from assistant.text import clean_text, count_words
 
 
 def new_id(prefix: str) -> str:
     """Return a short random id such as ``c_1a2b3c4d5e6f``."""
     return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+def _one_line(value: Any) -> Any:
+    """Strings (or lists of them) without control, bidi or invisible characters, on one line."""
+    if isinstance(value, str):
+        return clean_text(value, multiline=False)
+    if isinstance(value, list):
+        return [clean_text(v, multiline=False) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _multi_line(value: Any) -> Any:
+    """Strings (or lists of them) without control, bidi or invisible characters; lines kept."""
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value]
+    return clean_text(value) if isinstance(value, str) else value
 
 
 class Tier(StrEnum):
@@ -52,6 +69,13 @@ class Contact(BaseModel):
     cadence_days: int | None = None
     sources: list[str] = Field(default_factory=list)
 
+    # Imported names and companies reach terminals and pages: no escape sequences in them.
+    _clean_lines = field_validator(
+        "name", "company", "title", "past_companies", "emails", "phones", "urls",
+        "linkedin_slug", "location", "tags", "introduced_by", "interests",
+    )(_one_line)
+    _clean_text = field_validator("how_we_met")(_multi_line)
+
 
 class Note(BaseModel):
     id: str = Field(default_factory=lambda: new_id("n"))
@@ -59,6 +83,8 @@ class Note(BaseModel):
     text: str
     created: date = Field(default_factory=date.today)
     source: str = "manual"
+
+    _clean_text = field_validator("text")(_multi_line)
 
 
 class Interaction(BaseModel):
@@ -71,6 +97,9 @@ class Interaction(BaseModel):
     summary: str = ""
     source: str = "manual"
 
+    _clean_text = field_validator("summary")(_multi_line)
+    _clean_lines = field_validator("channel", "kind")(_one_line)
+
 
 class Position(BaseModel):
     company: str
@@ -79,6 +108,9 @@ class Position(BaseModel):
     location: str = ""
     started_on: str = ""
     finished_on: str = ""
+
+    _clean_lines = field_validator("company", "title", "location")(_one_line)
+    _clean_text = field_validator("description")(_multi_line)
 
 
 class Profile(BaseModel):
@@ -97,6 +129,12 @@ class Profile(BaseModel):
     headline: str = ""
     summary: str = ""
     positions: list[Position] = Field(default_factory=list)
+
+    _clean_lines = field_validator(
+        "name", "headline", "strengths", "target_roles", "target_companies", "audiences", "values",
+    )(_one_line)
+    _clean_text = field_validator("now", "next", "proof_points", "voice_sample", "summary")(
+        _multi_line)
 
 
 class Source(BaseModel):

@@ -77,6 +77,13 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Web UI bind address.")
     port: int = Field(default=7860, ge=1, le=65535, description="Web UI port.")
+    auth_user: str = Field(
+        default="warmline", min_length=1, description="Web UI login name (with auth_password)."
+    )
+    auth_password: SecretStr = Field(
+        default=SecretStr(""),
+        description="Web UI password; required to serve on any address but loopback.",
+    )
     prompts_dir: Path = Field(default=PROMPTS_DIR, description="Prompt files.")
     knowledge_dir: Path = Field(default=KNOWLEDGE_DIR, description="Seed knowledge.")
 
@@ -130,7 +137,7 @@ def save_settings(settings: Settings, changes: dict[str, Any]) -> Settings:
         first = e.errors()[0]
         msg = f"invalid setting {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
         raise ConfigError(msg) from e
-    settings.home.mkdir(parents=True, exist_ok=True)
+    settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = settings.config_path.with_suffix(".tmp")
     tmp.write_text(_to_toml(current), encoding="utf-8")
     tmp.chmod(0o600)  # it may hold an API key

@@ -47,3 +47,42 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
+
+
+def _unsafe_codepoints() -> dict[int, None]:
+    """Control characters, bidi overrides and invisible format characters (delete table)."""
+    spans = [(0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x061C, 0x061C),
+             (0x180E, 0x180E), (0x200B, 0x200B), (0x200E, 0x200F), (0x2028, 0x202E),
+             (0x2060, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F)]
+    # ZWNJ and ZWJ (U+200C/U+200D) stay: Persian, Indic scripts and emoji sequences need them.
+    return {cp: None for lo, hi in spans for cp in range(lo, hi + 1)}
+
+
+_UNSAFE = _unsafe_codepoints()
+# Whole ANSI sequences (colours, cursor moves, OSC titles and links), not just their ESC byte.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
+_LINE_BREAKS = str.maketrans({"\n": " ", "\t": " "})
+
+
+def clean_text(text: str, *, multiline: bool = True) -> str:
+    """Text without terminal escapes, control characters, bidi overrides or invisible characters.
+
+    Tabs and newlines stay in multi-line text (notes); one-line fields (names, companies) get
+    spaces instead.
+    """
+    if text.isascii() and text.isprintable():
+        return text  # the common case, cheaply
+    text = _ANSI.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_UNSAFE)
+    return text if multiline else text.translate(_LINE_BREAKS)
+
+
+def escape_for_terminal(text: str) -> str:
+    """Show control and invisible characters as ``\\x1b``-style escapes instead of running them."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        ch if ch in "\n\t" or ord(ch) not in _UNSAFE else ch.encode("unicode_escape").decode()
+        for ch in text
+    )

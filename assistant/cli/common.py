@@ -11,9 +11,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from assistant.app import Warmline, build_app
+from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader
+from assistant.errors import StoreLockedError
+from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
+from assistant.text import escape_for_terminal
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -25,7 +29,9 @@ def configure_logging() -> Path:
     home = default_home()
     logfile = home / "warmline.log"
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_dir(home)
+        logfile.touch(mode=FILE_MODE, exist_ok=True)
+        private_file(logfile)  # the log may quote contacts and notes
         handler: logging.Handler = logging.FileHandler(logfile, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
@@ -46,6 +52,26 @@ def open_app() -> Iterator[Warmline]:
         yield app
     finally:
         app.close()
+
+
+@contextmanager
+def open_reader() -> Iterator[Warmline | ReadOnlyWarmline]:
+    """The app, or (while another Warmline such as ``serve`` holds the data dir) a read-only
+    view of the records: enough to list contacts and export a backup alongside the server."""
+    try:
+        app: Warmline | ReadOnlyWarmline = build_app()
+    except StoreLockedError:
+        app = build_reader()
+        err_console.print("[dim]another Warmline is running; reading the records read-only[/dim]")
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def safe(text: str) -> str:
+    """User data fit for the terminal: escapes shown, not run, and no Rich markup ("[link=]")."""
+    return escape(escape_for_terminal(text))
 
 
 def print_json(data: Any) -> None:

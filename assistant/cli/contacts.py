@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from assistant.cli.common import JSON, console, emit, err_console, open_app
+from assistant.cli.common import JSON, console, emit, err_console, open_app, open_reader, safe
 from assistant.domain import Contact
 from assistant.services.contacts.importing import ImportReport
 from assistant.services.contacts.query_rewrite import Rewrite
@@ -49,7 +49,7 @@ def import_file(
 def list_contacts(tier: TIER = "", tag: TAG = "", company: COMPANY = "",
                   json_out: JSON = False) -> None:
     """List contacts by name."""
-    with open_app() as app:
+    with open_reader() as app:  # works while 'warmline serve' runs
         contacts = app.contacts.list_contacts(tier=tier, tag=tag, company=company)
     emit(json_out, lambda: {"contacts": [c.model_dump(mode="json") for c in contacts]},
          lambda: _print_contacts(contacts))
@@ -162,7 +162,8 @@ def _print_contacts(contacts: list[Contact]) -> None:
     table = Table("name", "company", "title", "tier", "tags")
     table.add_column("id", no_wrap=True, min_width=ID_WIDTH)  # ids are copied into commands
     for c in contacts:
-        table.add_row(c.name, c.company, c.title, c.tier.value, ", ".join(c.tags), c.id)
+        table.add_row(safe(c.name), safe(c.company), safe(c.title), c.tier.value,
+                      safe(", ".join(c.tags)), c.id)
     console.print(table)
     console.print(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}")
 
@@ -170,7 +171,7 @@ def _print_contacts(contacts: list[Contact]) -> None:
 def _print_results(results: list[SearchResult], rewrite: Rewrite | None = None) -> None:
     if rewrite and rewrite.terms:
         console.print(f"[dim]Also searched for (from {rewrite.engine}): "
-                      f"{', '.join(rewrite.terms)}[/dim]", highlight=False)
+                      f"{safe(', '.join(rewrite.terms))}[/dim]", highlight=False)
     elif rewrite and rewrite.notice:
         console.print(f"[yellow]{rewrite.notice}[/yellow]", highlight=False)
     if not results:
@@ -179,26 +180,29 @@ def _print_results(results: list[SearchResult], rewrite: Rewrite | None = None) 
     table = Table("score", "name", "company", "title", "why")
     table.add_column("id", no_wrap=True, min_width=ID_WIDTH)
     for r in results:
-        table.add_row(f"{r.score:.2f}", r.name, r.company, r.title, "; ".join(r.why), r.id)
+        table.add_row(f"{r.score:.2f}", safe(r.name), safe(r.company), safe(r.title),
+                      safe("; ".join(r.why)), r.id)
     console.print(table)
 
 
 def _print_report(report: ImportReport) -> None:
-    console.print("Imported " + report.summary())
+    console.print("Imported " + safe(report.summary()))
     for row in report.skipped_rows[:20]:
-        console.print(f"  [yellow]skipped row {row.row}:[/yellow] {row.reason}")
+        console.print(f"  [yellow]skipped row {row.row}:[/yellow] {safe(row.reason)}")
     if report.skipped > 20:
         console.print(f"  … and {report.skipped - 20} more skipped rows (see --json)")
     if report.unmatched:
-        console.print("  [dim]no contact for: " + ", ".join(report.unmatched[:10])
+        console.print("  [dim]no contact for: " + safe(", ".join(report.unmatched[:10]))
                       + (" …" if len(report.unmatched) > 10 else "") + "[/dim]")
     if report.notice:
-        console.print(f"[yellow]Note:[/yellow] {report.notice}")
+        console.print(f"[yellow]Note:[/yellow] {safe(report.notice)}")
+    for line in report.set_aside[:20]:
+        console.print(f"  [yellow]left out:[/yellow] {safe(line)}")
 
 
 def _print_detail(detail: ContactDetail) -> None:
     c: Contact = detail.contact
-    console.print(f"[bold]{c.name}[/bold]  ({c.id})")
+    console.print(f"[bold]{safe(c.name)}[/bold]  ({c.id})")
     for label, value in (("role", " at ".join(p for p in (c.title, c.company) if p)),
                          ("tier", c.tier.value), ("tags", ", ".join(c.tags)),
                          ("emails", ", ".join(c.emails)), ("linkedin", c.linkedin_slug),
@@ -207,15 +211,16 @@ def _print_detail(detail: ContactDetail) -> None:
                          ("last contacted", str(c.last_contacted or "")),
                          ("cadence", f"{c.cadence_days} days" if c.cadence_days else "")):
         if value:
-            console.print(f"  {label}: {value}")
+            console.print(f"  {label}: {safe(value)}")
     for note in detail.notes:
-        console.print(f"  [cyan]note {note.created}[/cyan] {note.text}")
+        console.print(f"  [cyan]note {note.created}[/cyan] {safe(note.text)}")
     for item in detail.interactions:
         console.print(f"  [green]{item.when} {item.channel} {item.direction.value}[/green] "
-                      f"{item.summary}")
+                      f"{safe(item.summary)}")
     for event in detail.to_json()["history"]:
         state = " (undone)" if event["undone"] else ""
-        console.print(f"  [magenta]{event['kind']} #{event['id']}{state}[/magenta] {event['data']}")
+        console.print(f"  [magenta]{event['kind']} #{event['id']}{state}[/magenta] "
+                      f"{safe(str(event['data']))}")
 
 
 def register(cli: typer.Typer) -> None:

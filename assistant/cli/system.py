@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from assistant.cli.common import JSON, console, emit, open_app
+from assistant.cli.common import JSON, console, emit, open_app, open_reader
 from assistant.services.system.health import HealthReport
 
 
@@ -45,7 +45,7 @@ def reindex(json_out: JSON = False) -> None:
 
 def export(path: Path, json_out: JSON = False) -> None:
     """Write everything (profile, contacts, notes, interactions, history) to one JSON file."""
-    with open_app() as app:
+    with open_reader() as app:  # works while 'warmline serve' runs
         counts = app.backup.export(path)
     emit(json_out, lambda: {"path": str(path), **counts},
          f"Exported {counts['contacts']} contacts, {counts['notes']} notes and "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import codecs
 import logging
 import os
 import re
@@ -42,6 +42,7 @@ _CSV_SIGNATURES: tuple[tuple[str, HeaderSpec], ...] = (
     *(("google", spec) for spec in google_contacts.HEADERS),
 )
 _HEAD_CHARS = 256 * 1024  # the header row sits near the top; don't re-split a 50 MB file
+_EXPORT_HEAD_BYTES = 4096  # an export names its format first
 _TABULAR_SUFFIXES = {".csv", ".tsv"}
 _NOTES_SUFFIXES = {".md", ".markdown"}
 _VCARD_SUFFIXES = {".vcf", ".vcard"}
@@ -81,14 +82,21 @@ def detect_format(filename: str | os.PathLike[str], data: bytes) -> str:
 
 
 def _is_warmline_export(data: bytes) -> bool:
-    """True for a JSON object with a top-level 'warmline_export' key."""
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or EXPORT_KEY.encode() not in data:
-        return False
-    try:
-        document = json.loads(data)
-    except (ValueError, RecursionError):
-        return False
-    return isinstance(document, dict) and EXPORT_KEY in document
+    """True for JSON that names 'warmline_export' near its top, even damaged or UTF-16.
+
+    A truncated, deeply nested or re-encoded backup is still a backup: the restore says what
+    is wrong with it, instead of "not a Warmline export".
+    """
+    head = data[:_EXPORT_HEAD_BYTES]
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            text = head[: len(head) // 2 * 2].decode(encoding, errors="ignore")
+            break
+    else:
+        text = head.replace(b"\x00", b"").decode("utf-8", errors="ignore")
+    text = text.lstrip("\ufeff \t\r\n")
+    return text.startswith("{") and f'"{EXPORT_KEY}"' in text
 
 
 def _looks_tabular(text: str) -> bool:

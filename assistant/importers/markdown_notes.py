@@ -48,8 +48,8 @@ def parse_markdown_notes(data: bytes) -> ParsedFile:
     for section in _sections(_strip_front_matter(_LINE_BREAK.split(text))):
         for entry in section.entries:
             body = "\n".join(entry.lines).strip()
-            if not body:
-                continue
+            if not body or all(_HEADING.match(line) or not line.strip() for line in entry.lines):
+                continue  # "## Two" under "# One" says nothing about anyone
             note = Note(text=body, source=SOURCE)
             if entry.when is not None:
                 note.created = entry.when

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from assistant.errors import ImportFileError
 from assistant.importers.base import SkippedRow
 
 # Exports re-saved by spreadsheet apps in some locales use ';' or tabs instead of commas.
@@ -109,7 +110,14 @@ def read_table(text: str, spec: HeaderSpec) -> Table | None:
         return None
     index, delimiter, columns = found
     table = Table(columns=columns, header_line=index + 1, delimiter=delimiter)
-    for line, cells, error in _records(lines[index + 1 :], delimiter, first_line=index + 2):
+    body = lines[index + 1 :]
+    first_line = index + 2
+    for line, spanned, cells, error in _records(body, delimiter, first_line=first_line):
+        if spanned > 1:  # only a multi-line record can have swallowed rows
+            at = line - first_line
+            inner = body[at + 1 : at + spanned]
+            if swallowed := _swallowed_rows(inner, line + 1, delimiter, len(columns)):
+                raise ImportFileError(_unbalanced_quote(line, swallowed))
         if error:
             table.skipped.append(SkippedRow(row=line, reason=error))
             continue
@@ -123,8 +131,8 @@ def read_table(text: str, spec: HeaderSpec) -> Table | None:
 
 def _records(
     lines: list[str], delimiter: str, *, first_line: int
-) -> Iterator[tuple[int, list[str], str]]:
-    """Yield (start line, cells, error) for each CSV record, continuing past malformed ones."""
+) -> Iterator[tuple[int, int, list[str], str]]:
+    """Yield (start line, lines spanned, cells, error) per CSV record, past malformed ones."""
     reader = csv.reader(iter(lines), delimiter=delimiter)
     consumed = 0
     while True:
@@ -134,11 +142,38 @@ def _records(
         except StopIteration:
             return
         except csv.Error as e:
-            consumed = reader.line_num
-            yield start, [], f"unreadable CSV row ({e})"
+            before, consumed = consumed, reader.line_num
+            yield start, consumed - before, [], f"unreadable CSV row ({e})"
             continue
-        consumed = reader.line_num
-        yield start, cells, ""
+        before, consumed = consumed, reader.line_num
+        yield start, consumed - before, cells, ""
+
+
+def _swallowed_rows(inner: list[str], first_line: int, delimiter: str, width: int) -> list[int]:
+    """The file lines of complete rows that ended up inside one quoted cell.
+
+    A quote opened by mistake (``Ana,"Ruiz,...``) runs on to the next quote in the file, so the
+    rows between merge into one cell. A real multi-line cell (a message, a note) seldom holds a
+    line that is itself a full row of exactly ``width`` fields and no quotes.
+    """
+    return [first_line + i for i, line in enumerate(inner) if _is_full_row(line, delimiter, width)]
+
+
+def _is_full_row(line: str, delimiter: str, width: int) -> bool:
+    if '"' in line:
+        return False  # a quote on the line makes it part of the runaway cell's own text
+    cells = line.rstrip("\r\n").split(delimiter)
+    return len(cells) == width and sum(bool(c.strip()) for c in cells) >= 2
+
+
+def _unbalanced_quote(line: int, swallowed: list[int]) -> str:
+    """One line naming the opening quote's line and the rows it would merge."""
+    shown = ", ".join(str(r) for r in swallowed[:5])
+    if len(swallowed) > 5:
+        shown += f" and {len(swallowed) - 5} more"
+    return (f"line {line} opens a quote (\") that is not closed before the next row, so "
+            f"{len(swallowed)} rows after it (lines {shown}) would merge into one; close or "
+            "remove the quote and import again (nothing was imported)")
 
 
 def _to_row(line: int, cells: list[str], columns: list[str]) -> Row | SkippedRow | None:

@@ -70,18 +70,30 @@ MIGRATIONS: tuple[str, ...] = (
 class Database:
     """A thread-safe SQLite connection. Writes go through :meth:`transaction`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
-            self.conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            if read_only:  # beside a running server: WAL lets a reader in while it writes
+                uri = f"{path.resolve().as_uri()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                            isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         except sqlite3.Error as e:
             msg = f"cannot open the record store {path}: {e}"
             raise StoreError(msg) from e
         self.conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        if read_only:
+            if self.schema_version != len(MIGRATIONS):
+                msg = (f"{path} has schema {self.schema_version}, not {len(MIGRATIONS)}; "
+                       "stop the other Warmline and try again")
+                raise StoreError(msg)
+            return
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA synchronous=NORMAL")
-        self._lock = threading.RLock()
         self.migrate()
 
     @property

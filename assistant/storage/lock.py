@@ -8,7 +8,8 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
-from assistant.errors import StoreLockedError
+from assistant.errors import StoreError, StoreLockedError
+from assistant.privacy import private_dir
 
 LOCK_FILE = ".warmline.lock"
 PID_FILE = ".warmline.pid"
@@ -24,8 +25,8 @@ class DataDirLock:
 
     def acquire(self) -> DataDirLock:
         """Take the lock or raise StoreLockedError within ``timeout_s``."""
-        self.home.mkdir(parents=True, exist_ok=True)
         try:
+            private_dir(self.home)
             self._lock.acquire()
         except Timeout as e:
             holder = self._holder()
@@ -34,7 +35,17 @@ class DataDirLock:
                 "close it first, or set WARMLINE_HOME to a different folder"
             )
             raise StoreLockedError(msg) from e
-        (self.home / PID_FILE).write_text(str(os.getpid()), encoding="utf-8")
+        except OSError as e:  # a read-only or foreign data dir
+            msg = (f"cannot use the data dir {self.home}: {e.strerror or e}; check its "
+                   "permissions, or set WARMLINE_HOME to a folder you can write")
+            raise StoreError(msg) from e
+        try:
+            (self.home / PID_FILE).write_text(str(os.getpid()), encoding="utf-8")
+        except OSError as e:
+            self._lock.release(force=True)
+            msg = (f"cannot use the data dir {self.home}: {e.strerror or e}; check its "
+                   "permissions, or set WARMLINE_HOME to a folder you can write")
+            raise StoreError(msg) from e
         return self
 
     def release(self) -> None:

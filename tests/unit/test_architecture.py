@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
 # Lower numbers are lower layers; a module may import its own layer or any lower one.
 LAYERS = {
     "assistant.errors": 0, "assistant.domain": 0, "assistant.text": 0, "assistant.settings": 0,
+    "assistant.privacy": 0,
     "assistant.importers": 1,
     "assistant.storage": 2, "assistant.llm": 2,
     "assistant.drafting": 3,

@@ -151,30 +151,34 @@ def test_an_id_held_by_either_of_two_identical_events_is_not_reused(
         (3, "new"), (2, "hi"), (1, "hi")]
 
 
-def test_records_about_contacts_the_file_lacks_are_skipped(app_factory: AppFactory) -> None:
+def test_records_about_contacts_nobody_holds_refuse_the_restore(app_factory: AppFactory) -> None:
     app = app_factory()
     document = {
         "warmline_export": 1,
         "contacts": [Contact(id="c_1", name="Ana Ruiz").model_dump(mode="json")],
         "notes": [Note(contact_id="c_1", text="kept").model_dump(mode="json"),
-                  Note(contact_id="c_gone", text="orphan").model_dump(mode="json")],
-        "interactions": [Interaction(contact_id="c_gone").model_dump(mode="json")],
+                  Note(id="n_orphan", contact_id="c_gone", text="orphan").model_dump(mode="json")],
+        "interactions": [Interaction(id="i_1", contact_id="c_gone").model_dump(mode="json")],
         "events": [{"id": 7, "contact_id": "c_gone", "kind": "merge", "data": {}},
                    {"id": 8, "contact_id": "c_1", "kind": "job_change", "data": {"x": 1},
                     "created": "2025-01-02 03:04:05"}],
     }
-    counts = app.backup.restore(json.dumps(document).encode())
-    assert counts == {"contacts": 1, "notes": 1, "interactions": 0}
-    assert [n.text for n in app.stores.records.all_notes()] == ["kept"]
-    assert [(e["id"], e["kind"], e["created"]) for e in app.stores.records.events()] == [
-        (8, "job_change", "2025-01-02 03:04:05")]
+    with pytest.raises(ImportFileError) as error:
+        app.backup.restore(json.dumps(document).encode())
+    assert str(error.value) == (
+        "3 records cannot be restored, so nothing was: notes[1] (n_orphan) belongs to contact "
+        "c_gone, which is neither in the file nor in Warmline; interactions[0] (i_1) belongs to "
+        "contact c_gone, which is neither in the file nor in Warmline; events[0] belongs to "
+        "contact c_gone, which is neither in the file nor in Warmline")
+    assert app.stores.records.list_contacts() == [] and app.stores.records.all_notes() == []
 
 
 GOOD_CONTACT = {"id": "c_1", "name": "Ana"}
 MALFORMED: list[tuple[bytes, str]] = [
-    (b"\xff\xfe{}", "cannot read this Warmline export: 'utf-8' codec"),
-    (b"", "cannot read this Warmline export: Expecting value"),
-    (b"\xef\xbb\xbf{", "cannot read this Warmline export: Expecting property name"),
+    (b"\xff\xfe{}", "cannot read this Warmline export: it is damaged or cut short (Expecting"),
+    (b"", "cannot read this Warmline export: it is damaged or cut short (Expecting value"),
+    (b"\xef\xbb\xbf{", "cannot read this Warmline export: it is damaged or cut short "
+     "(Expecting property name"),
     (b"[1, 2]", "not a Warmline export (a JSON list, not an object)"),
     (b'"warmline"', "not a Warmline export (a JSON str, not an object)"),
     (b"{}", "missing 'warmline_export': 1"),
@@ -212,7 +216,7 @@ MALFORMED: list[tuple[bytes, str]] = [
     (b'{"warmline_export": 1, "contacts": [{"id": "c_1", "name": "A\\ud800"}]}',
      "not valid Unicode"),
     (b'{"warmline_export": 1, "events": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-     "cannot read this Warmline export: maximum recursion depth"),
+     "cannot read this Warmline export: it is nested too deeply to be one"),
     (b'{"warmline_export": 1, "x": 1' + b"0" * 5000 + b"}", "cannot read this Warmline export"),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,7 +22,10 @@ from pydantic import (
 from assistant import __version__
 from assistant.domain import Contact, Interaction, Note, Profile
 from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
+from assistant.importers.decoding import decode_text
+from assistant.privacy import private_file
 from assistant.services.contacts.dedupe import UNMERGE_EVENT
+from assistant.services.contacts.rules import contact_problems, note_problems
 from assistant.storage.chat import ChatStore
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -31,6 +35,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 MAX_ROWID = 2**63 - 1  # SQLite's largest integer key
 UNREADABLE = "cannot read this Warmline export"
+MAX_SHOWN = 5  # problems named in the one-line refusal
 
 
 def _has_id(value: Any) -> Any:
@@ -78,10 +83,10 @@ class ExportFile(BaseModel):
 class BackupService:
     """Everything the user owns, as JSON, and back."""
 
-    def __init__(self, records: RecordStore, sync: IndexSync,
+    def __init__(self, records: RecordStore, sync: IndexSync | None,
                  chats: ChatStore | None = None) -> None:
         self.records = records
-        self.sync = sync
+        self.sync = sync  # None: a read-only reader beside a running server (export only)
         self.chats = chats
 
     def snapshot(self) -> dict[str, Any]:
@@ -103,6 +108,8 @@ class BackupService:
         data = self.snapshot()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
+        tmp.touch(mode=0o600)  # the whole network in one file: the owner's eyes only
+        private_file(tmp)
         tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
         return {k: len(data[k]) for k in ("contacts", "notes", "interactions")}
@@ -112,11 +119,24 @@ class BackupService:
         return self.restore_export(parse_export(data))
 
     def restore_export(self, export: ExportFile) -> dict[str, int]:
-        """Write an already validated export back (see :meth:`restore`)."""
-        known = {c.id for c in export.contacts}
-        # Records about contacts the file does not hold cannot be attached to anyone: skipped.
-        notes = [n for n in export.notes if n.contact_id is None or n.contact_id in known]
-        interactions = [i for i in export.interactions if i.contact_id in known]
+        """Write an already validated export back (see :meth:`restore`).
+
+        The rules are the CLI's, and nothing is dropped quietly: any record that breaks one,
+        shares an id with another, or belongs to a contact neither the file nor the store
+        holds refuses the whole restore, naming each record.
+        """
+        if self.sync is None:
+            msg = "a restore needs the data dir to itself; stop 'warmline serve' first"
+            raise StoreError(msg)
+        sync = self.sync
+        known = {c.id for c in export.contacts} | {c.id for c in self.records.list_contacts()}
+        if problems := restore_problems(export, known):
+            shown = "; ".join(problems[:MAX_SHOWN])
+            more = f"; and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+            msg = (f"{len(problems)} record{'s' if len(problems) != 1 else ''} cannot be "
+                   f"restored, so nothing was: {shown}{more}")
+            raise ImportFileError(msg)
+        notes, interactions = export.notes, export.interactions
         try:
             with self.records.db.transaction() as conn:
                 if export.profile is not None and export.profile != Profile():
@@ -132,7 +152,7 @@ class BackupService:
             msg = f"could not save the export; nothing was restored ({e})"
             raise StoreError(msg) from e
         try:
-            self.sync.reconcile()
+            sync.reconcile()
         except Exception as e:  # the records are safe; reconciliation repairs the index later
             log.exception("indexing after a restore failed")
             msg = (f"restored, but the search index could not be updated ({_first_line(e)}); "
@@ -166,12 +186,51 @@ class BackupService:
                 renumbered[event.id] = new_id
 
 
+def restore_problems(export: ExportFile, known: set[str]) -> list[str]:
+    """Every record a restore would have to drop or overwrite, with the rule it breaks."""
+    problems: list[str] = []
+    first_at: dict[str, int] = {}
+    for i, contact in enumerate(export.contacts):
+        where = f"contacts[{i}] ({contact.id})"
+        if contact.id in first_at:
+            problems.append(f"{where} has the same id as contacts[{first_at[contact.id]}]")
+        first_at.setdefault(contact.id, i)
+        problems += [f"{where}: {p}" for p in contact_problems(contact)]
+    groups: tuple[tuple[str, Sequence[Note | Interaction]], ...] = (
+        ("notes", export.notes), ("interactions", export.interactions))
+    for label, rows in groups:
+        seen: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            where = f"{label}[{i}] ({row.id})"
+            if row.id in seen:
+                problems.append(f"{where} has the same id as {label}[{seen[row.id]}]")
+            seen.setdefault(row.id, i)
+            if row.contact_id is not None and row.contact_id not in known:
+                problems.append(f"{where} belongs to contact {row.contact_id}, which is neither "
+                                "in the file nor in Warmline")
+            if isinstance(row, Note):
+                problems += [f"{where}: {p}" for p in note_problems(row)]
+    for i, event in enumerate(export.events):
+        if event.contact_id is not None and event.contact_id not in known:
+            problems.append(f"events[{i}] belongs to contact {event.contact_id}, which is "
+                            "neither in the file nor in Warmline")
+    return problems
+
+
 def parse_export(data: bytes) -> ExportFile:
     """Validate an export's bytes, or raise one clear ImportFileError line."""
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as e:
-        msg = f"{UNREADABLE}: {_first_line(e)}"
+        text = decode_text(data, export_as="a Warmline export ('warmline export PATH')")
+    except ImportFileError as e:
+        msg = f"{UNREADABLE}: {e}"
+        raise ImportFileError(msg) from e
+    try:
+        raw = json.loads(text)
+    except RecursionError as e:
+        msg = f"{UNREADABLE}: it is nested too deeply to be one"
+        raise ImportFileError(msg) from e
+    except ValueError as e:
+        msg = f"{UNREADABLE}: it is damaged or cut short ({_first_line(e)})"
         raise ImportFileError(msg) from e
     if not isinstance(raw, dict):
         msg = f"not a Warmline export (a JSON {type(raw).__name__}, not an object)"

@@ -42,6 +42,7 @@ class ImportReport(BaseModel):
     profile_updated: bool = False
     positions: int = 0
     notice: str = ""
+    set_aside: list[str] = Field(default_factory=list)  # fields that read as orders to a model
 
     @property
     def skipped(self) -> int:
@@ -60,6 +61,8 @@ class ImportReport(BaseModel):
             line += f", {self.job_changes} job changes"
         if self.profile_updated:
             line += f"; profile updated ({self.positions} new positions)"
+        if self.set_aside:
+            line += f"; {len(self.set_aside)} fields left out as instructions to a model"
         return line
 
 class ImportRun:

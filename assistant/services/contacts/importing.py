@@ -8,8 +8,10 @@ from pathlib import Path
 
 from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
+from assistant.importers.reading import read_bounded
 from assistant.services.contacts.backup import BackupService, parse_export
 from assistant.services.contacts.import_apply import ImportReport, ImportRun, Progress
+from assistant.services.contacts.untrusted import set_aside_instructions
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
 
@@ -32,12 +34,8 @@ class ImportService:
 
     def import_path(self, path: Path, fmt: str = "auto",
                     progress: Progress | None = None) -> ImportReport:
-        """Import a file from disk."""
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            msg = f"cannot read {path}: {e.strerror or e}"
-            raise ImportFileError(msg) from e
+        """Import a file from disk: its type and size are checked before it is read."""
+        data = read_bounded(path, MAX_FILE_BYTES)
         return self.import_bytes(path.name, data, fmt, progress)
 
     def import_bytes(self, name: str, data: bytes, fmt: str = "auto",
@@ -50,7 +48,8 @@ class ImportService:
             return self._restore(name, data, step)
         parsed = parse_file(name, data, fmt)
         step("reading", 1, 1)
-        report = ImportReport(file=name, format=parsed.format, skipped_rows=list(parsed.skipped))
+        report = ImportReport(file=name, format=parsed.format, skipped_rows=list(parsed.skipped),
+                              set_aside=set_aside_instructions(parsed))
         try:
             with self.records.db.transaction() as conn:
                 ImportRun(self.records, parsed, report, step).apply(conn)

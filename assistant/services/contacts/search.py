@@ -42,6 +42,10 @@ MAX_CATCH_UP = 2000  # changed contacts applied one by one; past this a rebuild 
 MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
 MODES = ("hybrid", "lexical", "semantic")
+# A search is a few words; a pasted megabyte cost 42 s of CPU per request before this cap.
+MAX_QUERY_CHARS = 500
+MAX_RESULTS = 500
+MAX_FILTER_CHARS = 200
 FIELDS = ("name", "company", "past_company")
 VIA = "warmline_via"  # a hit's metadata key: the other wording of the query that found it
 
@@ -121,6 +125,7 @@ class SearchService:
     # -- search ---------------------------------------------------------------------------
     def find(self, query: str, *, expand: bool = False, **options: Any) -> Found:
         """``search``; with ``expand``, first ask the model for other ways of saying it."""
+        check_query(query)
         rewrite = None
         if expand and query.strip():
             rewrite = (self.rewrite(query) if self.rewrite is not None
@@ -141,6 +146,7 @@ class SearchService:
         if mode not in MODES:
             msg = f"unknown search mode '{mode}'; use one of {', '.join(MODES)}"
             raise InputError(msg)
+        check_query(query, k=k, filters=(tier, tag, company))
         lexicon = self.lexicon()
         allowed = lexicon.filtered(tier=tier, tag=tag, company=company)
         if not query.strip():
@@ -297,3 +303,17 @@ def _via(hit: Hit) -> str:
 
 def _snippet(text: str) -> str:
     return ellipsize(text, SNIPPET_CHARS)
+
+
+def check_query(query: str, *, k: int = 1, filters: Sequence[str] = ()) -> None:
+    """Refuse a query, a limit or a filter too big to be a search, before any work is done."""
+    if len(query) > MAX_QUERY_CHARS:
+        msg = (f"a search is at most {MAX_QUERY_CHARS} characters (this one has {len(query)}); "
+               "use a few words")
+        raise InputError(msg)
+    if not 1 <= k <= MAX_RESULTS:
+        msg = f"the number of results must be between 1 and {MAX_RESULTS}, not {k}"
+        raise InputError(msg)
+    if any(len(f) > MAX_FILTER_CHARS for f in filters):
+        msg = f"a search filter is at most {MAX_FILTER_CHARS} characters"
+        raise InputError(msg)

@@ -18,13 +18,18 @@ from assistant.services.contacts.dedupe import (
     company_key,
     normalize,
 )
+from assistant.services.contacts.rules import (
+    MAX_CADENCE_DAYS,
+    contact_problems,
+    note_problems,
+)
 from assistant.services.contacts.search import SearchService
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from assistant.text import clean_text
 
 log = logging.getLogger(__name__)
 
-MAX_CADENCE_DAYS = 3650
 HISTORY_EVENTS = (MERGE_EVENT, UNMERGE_EVENT, JOB_CHANGE_EVENT)
 
 
@@ -63,16 +68,7 @@ class ContactsService:
     # -- reading --------------------------------------------------------------------------
     def list_contacts(self, *, tier: str = "", tag: str = "", company: str = "") -> list[Contact]:
         """All contacts by name, optionally filtered by tier, tag or company."""
-        contacts = self.records.list_contacts()
-        if tier:
-            wanted_tier = parse_tier(tier)
-            contacts = [c for c in contacts if c.tier is wanted_tier]
-        if tag:
-            contacts = [c for c in contacts if tag.strip().casefold() in
-                        {t.casefold() for t in c.tags}]
-        if company.strip():
-            contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
-        return contacts
+        return filter_contacts(self.records.list_contacts(), tier=tier, tag=tag, company=company)
 
     def get(self, contact_id: str) -> Contact:
         """A contact by id."""
@@ -112,7 +108,7 @@ class ContactsService:
     def add(self, name: str, *, company: str = "", title: str = "", tier: str = "active",
             tags: list[str] | None = None, how_we_met: str = "") -> Contact:
         """Add a contact by hand; an exact duplicate (same name and company) is refused."""
-        if not name.strip():
+        if not clean_text(name, multiline=False).strip():
             msg = "a contact needs a name"
             raise InputError(msg)
         for other in self.records.list_contacts():
@@ -124,6 +120,8 @@ class ContactsService:
         contact = Contact(name=name.strip(), company=company.strip(), title=title.strip(),
                           tier=parse_tier(tier), tags=_clean_tags(tags or []),
                           how_we_met=how_we_met.strip(), sources=["manual"])
+        if problems := contact_problems(contact):
+            raise InputError(problems[0])
         self._save(contact)
         return contact
 
@@ -143,9 +141,8 @@ class ContactsService:
         except ValidationError as e:
             msg = f"invalid contact field: {e.errors()[0]['msg']}"
             raise InputError(msg) from e
-        if not updated.name.strip():
-            msg = "a contact needs a name"
-            raise InputError(msg)
+        if problems := contact_problems(updated):
+            raise InputError(problems[0])
         self._save(updated)
         return updated
 
@@ -171,6 +168,8 @@ class ContactsService:
             raise InputError(msg)
         contact = self.records.get_contact(contact_id)
         note = Note(contact_id=contact.id, text=text.strip(), created=when or date.today())
+        if problems := note_problems(note):
+            raise InputError(problems[0])
         self.records.put_note(note)
         self.sync.reconcile()
         return note
@@ -277,3 +276,28 @@ def _public_event(event: dict[str, Any]) -> dict[str, Any]:
         data["merged_name"] = event["data"].get("merged", {}).get("name", "")
     return {"id": event["id"], "kind": event["kind"], "created": event["created"],
             "undone": event.get("undone", False), "data": data}
+
+
+class ContactsReader:
+    """Listing contacts from a read-only store (beside a running server)."""
+
+    def __init__(self, records: RecordStore) -> None:
+        self.records = records
+
+    def list_contacts(self, *, tier: str = "", tag: str = "", company: str = "") -> list[Contact]:
+        """All contacts by name, optionally filtered by tier, tag or company."""
+        return filter_contacts(self.records.list_contacts(), tier=tier, tag=tag, company=company)
+
+
+def filter_contacts(contacts: list[Contact], *, tier: str = "", tag: str = "",
+                    company: str = "") -> list[Contact]:
+    """Contacts in a tier, with a tag, at a company (each filter optional)."""
+    if tier:
+        wanted_tier = parse_tier(tier)
+        contacts = [c for c in contacts if c.tier is wanted_tier]
+    if tag:
+        contacts = [c for c in contacts if tag.strip().casefold() in
+                    {t.casefold() for t in c.tags}]
+    if company.strip():
+        contacts = [c for c in contacts if normalize(company) in normalize(c.company)]
+    return contacts

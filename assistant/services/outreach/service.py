@@ -8,6 +8,7 @@ from datetime import date
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source
 from assistant.drafting.guard import Limits
 from assistant.drafting.offline import outreach as offline
+from assistant.drafting.offline.injection import untrusted_contact
 from assistant.drafting.writer import Writer, WriteRequest
 from assistant.errors import InputError
 from assistant.storage.index import SearchIndex
@@ -55,7 +56,8 @@ class OutreachService:
         if channel not in CHANNEL_LIMITS:
             msg = f"unknown channel '{channel}'; choose one of: {', '.join(CHANNEL_LIMITS)}"
             raise InputError(msg)
-        contact = self.records.get_contact(contact_id)
+        # Imported fields are data: an order in a LinkedIn Position reaches no draft or source.
+        contact = untrusted_contact(self.records.get_contact(contact_id))
         notes = offline.factual_notes(self.records.notes_for(contact.id))[:3]
         profile = self.records.get_profile()
         resource = self._resource_for(contact, notes)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from assistant.domain import Draft, Profile, Source
 from assistant.drafting.guard import Limits
 from assistant.drafting.kinds import PITCH_KIND_NAMES, PITCH_KINDS
+from assistant.drafting.offline.injection import strip_instructions
 from assistant.drafting.offline.pitch import OfflinePitch, build_pitch
 from assistant.drafting.offline.pitch_material import factual
 from assistant.drafting.writer import OFFLINE, Writer, WriteRequest
@@ -45,8 +46,10 @@ def note_retriever(index: SearchIndex, min_score: float = MIN_NOTE_SCORE) -> Ret
 
     def retrieve(query: str, k: int) -> list[Source]:
         hits = index.search("note", query, k=k, where={"contact_id": ""})
-        return [Source(id=h.id, kind="note", snippet=h.text[:300])
-                for h in hits if h.score >= min_score]
+        # A note's orders to a model are not a project: they reach neither prompt nor sources.
+        texts = [(h.id, strip_instructions(h.text).strip()[:300]) for h in hits
+                 if h.score >= min_score]
+        return [Source(id=i, kind="note", snippet=text) for i, text in texts if text]
 
     return retrieve
 

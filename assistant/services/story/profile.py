@@ -9,6 +9,7 @@ from assistant.domain import Profile, Source
 from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline.phrasing import fact_key
 from assistant.errors import ImportFileError, InputError
+from assistant.importers.reading import read_bounded
 from assistant.services.story.profile_markdown import parse_profile_markdown
 from assistant.services.story.resume_text import read_resume_text
 from assistant.storage.records import RecordStore
@@ -63,16 +64,13 @@ class ProfileService:
     def set_from_markdown(self, path: Path) -> Profile:
         """Replace the story with a Markdown file in the documented format."""
         try:
-            if path.stat().st_size > MAX_PROFILE_BYTES:
-                msg = f"{path.name} is too large for a profile (the limit is 256 KB)"
-                raise InputError(msg)
-            text = path.read_text(encoding="utf-8-sig")
+            data = read_bounded(path, MAX_PROFILE_BYTES, _too_big)
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             msg = f"{path.name} is not UTF-8 text; save it as UTF-8"
             raise InputError(msg) from e
-        except OSError as e:
-            msg = f"cannot read {path}: {e.strerror or e}"
-            raise InputError(msg) from e
+        except ImportFileError as e:
+            raise InputError(str(e)) from e
         return self.save(parse_profile_markdown(text))
 
     def add_resume_proof(self, path: Path, limit: int = 6) -> list[str]:
@@ -179,3 +177,7 @@ def _tidy(value: object) -> object:
     if isinstance(value, list):
         return [str(v).strip() for v in value if str(v).strip()]
     return value
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> str:
+    return f"{name} is too large for a profile (the limit is {max_bytes // 1024} KB)"

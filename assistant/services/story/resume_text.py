@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from assistant.errors import ImportFileError
+from assistant.importers.reading import read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +24,7 @@ def read_resume_text(path: Path) -> str:
     if suffix not in SUFFIXES:
         msg = f"{path.name}: resumes must be PDF, DOCX, TXT or MD (got '{suffix or 'no suffix'}')"
         raise ImportFileError(msg)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            msg = f"{path.name} is {size / 1024 / 1024:.1f} MB; the limit is 10 MB"
-            raise ImportFileError(msg)
-        data = path.read_bytes()
-    except OSError as e:
-        msg = f"cannot read {path}: {e.strerror or e}"
-        raise ImportFileError(msg) from e
+    data = read_bounded(path, MAX_BYTES, _too_big)
     if not data.strip():
         msg = f"{path.name} is empty"
         raise ImportFileError(msg)
@@ -101,3 +94,7 @@ def _plain_text(data: bytes, name: str) -> str:
             pass
     msg = f"{name} is not UTF-8 text; open it in an editor and save it as UTF-8"
     raise ImportFileError(msg)
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> str:
+    return f"{name} is {size / 1024 / 1024:.1f} MB; the limit is {max_bytes // 1024 // 1024} MB"

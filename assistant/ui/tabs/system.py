@@ -42,24 +42,26 @@ def build(app: Warmline) -> None:
         elem_id="settings-api-key",
     )
     with gr.Row():
-        timeout = gr.Number(values["timeout_s"], label="Timeout (s)", minimum=1, maximum=600)
-        retries = gr.Number(
-            values["max_retries"], label="Retries", minimum=0, maximum=5, precision=0
-        )
+        # No minimum/maximum here: Gradio would refuse -5 itself, with a traceback in the
+        # server log; the settings' own rules answer with one line instead.
+        timeout = gr.Number(values["timeout_s"], label="Timeout (s)", elem_id="settings-timeout")
+        retries = gr.Number(values["max_retries"], label="Retries", precision=0,
+                            elem_id="settings-retries")
     with gr.Row():
         test = gr.Button("Test connection", elem_id="settings-test")
         save = gr.Button("Save", variant="primary", elem_id="settings-save")
     result = gr.Markdown(elem_id="settings-result")
     fields = [provider, base_url, model, api_key, timeout, retries]
 
-    def changes(p: str, url: str, m: str, key: str, t: float, r: float) -> dict[str, object]:
+    def changes(p: str, url: str, m: str, key: str, t: float | None,
+                r: float | None) -> dict[str, object]:
         return {
             "provider": p,
-            "base_url": url.strip(),
-            "model": m.strip(),
+            "base_url": (url or "").strip(),
+            "model": (m or "").strip(),
             "api_key": key,
-            "timeout_s": t,
-            "max_retries": int(r),
+            "timeout_s": t,  # None (an emptied box) keeps the saved value
+            "max_retries": None if r is None else int(r),
         }
 
     def on_test(*args: object) -> str:

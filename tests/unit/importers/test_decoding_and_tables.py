@@ -23,12 +23,29 @@ def test_utf16_with_bom_is_accepted() -> None:
     assert decode_text("Zoë,Ångström".encode("utf-16")) == "Zoë,Ångström"
 
 
-def test_latin1_is_refused_with_byte_and_offset() -> None:
+def test_damaged_utf8_is_refused_with_byte_and_offset() -> None:
     with pytest.raises(ImportFileError) as err:
-        decode_text("First,Zoë".encode("latin-1"))
+        decode_text("First,Zoë,Ørsted ".encode() + b"\xff")
     assert str(err.value) == (
-        "file is not UTF-8 text (byte 0xeb at offset 8); export it again as UTF-8 CSV"
+        "file is not UTF-8 text (byte 0xff at offset 19); export it again as UTF-8 CSV"
     )
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16-le", "utf-16-be"])
+def test_legacy_and_bomless_utf16_exports_are_decoded(encoding: str) -> None:
+    text = "First Name,Last Name\nZoë,Ångström\nFrançois,Müller\n"
+    assert decode_text(text.encode(encoding)) == text
+
+
+def test_windows_quotes_and_euro_come_through() -> None:
+    assert decode_text("Café “Zoë” 5€".encode("cp1252")) == "Café “Zoë” 5€"
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8, bytes(range(128, 256)) * 40,
+                                  b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
+def test_binary_is_not_mistaken_for_a_legacy_encoding(data: bytes) -> None:
+    with pytest.raises(ImportFileError, match="file is (binary|not UTF-8 text)"):
+        decode_text(data)
 
 
 def test_binary_is_refused() -> None:

@@ -89,7 +89,7 @@ def test_tabular_text_without_suffix_is_not_taken_for_notes() -> None:
         ("empty.csv", b"", "file is empty"),
         ("blank.md", b"  \n\n", "file is empty"),
         ("sheet.csv", b"PK\x03\x04\x14\x00\x06\x00", "file is binary, not text"),
-        ("latin.csv", "Name,Zoë".encode("latin-1"), "file is not UTF-8 text (byte 0xeb"),
+        ("broken.csv", "Name,Zoë ".encode() + b"\xff", "file is not UTF-8 text (byte 0xff"),
         ("data.json", b'{"contacts": []}', "JSON file is not a Warmline export"),
     ],
 )
