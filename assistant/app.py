@@ -20,6 +20,7 @@ from assistant.services.contacts.query_rewrite import QueryRewriter
 from assistant.services.contacts.search import SearchService
 from assistant.services.contacts.service import ContactsService
 from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
+from assistant.services.interview.service import InterviewService
 from assistant.services.outreach.service import OutreachService
 from assistant.services.story.pitch import PitchService, note_retriever
 from assistant.services.story.profile import ProfileService
@@ -30,6 +31,7 @@ from assistant.services.system.models import ModelSettingsService
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import SearchIndex
+from assistant.storage.interviews import InterviewStore
 from assistant.storage.lock import DataDirLock
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -61,6 +63,7 @@ class Warmline:
     pitch: PitchService
     sounding_board: SoundingBoard
     resume: ResumeReviewService
+    interview: InterviewService
     models: ModelSettingsService = field(init=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -124,6 +127,7 @@ def build_app(
         pitch = PitchService(profiles, writer, note_retriever(index))
         sounding_board = SoundingBoard(records, profiles, writer)
         resume = ResumeReviewService(records, profiles)
+        interview = InterviewService(InterviewStore(db), profiles, writer, settings.knowledge_dir)
     except BaseException:
         lock.release()
         raise
@@ -132,5 +136,6 @@ def build_app(
         prompts=prompts, choice=choice, writer=writer, outreach=outreach, backup=backup,
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
+        interview=interview,
     )
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import StoreError
-from assistant.storage import fulltext, phrases
+from assistant.storage import fulltext, interviews, phrases
 
 DB_FILE = "warmline.sqlite3"
 
@@ -63,6 +63,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     fulltext.SCHEMA,
     phrases.SCHEMA,
+    interviews.SCHEMA,
 )
 
 
