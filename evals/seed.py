@@ -16,6 +16,7 @@ from assistant.domain import Contact, Note, Profile, Tier
 from assistant.errors import InputError
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from evals.interview_cases import ANSWER_SUITES, JD_SUITES, interview_row
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,10 @@ CASE_FILES = {
     "injection": "injection.jsonl",
     "retrieval": "retrieval.jsonl",
     "interview-reference": "interview.jsonl",
+    "interview": "interview_answers.jsonl",
+    "interview-jd": "interview_jds.jsonl",
+    "interview-blind": "blind/interview_answers.jsonl",
+    "interview-blind-jd": "blind/interview_jds.jsonl",
 }
 Progress = Callable[[int, int], None]
 
@@ -159,6 +164,8 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "retrieval":
             rows = [retrieval_row(row) for row in rows]
+        elif suite in ANSWER_SUITES + JD_SUITES:
+            rows = [interview_row(row) for row in rows]
         parsed = [
             _parse(Case, {"suite": suite, **row}, f"{path.name} row {n}")
             for n, row in enumerate(rows, start=1)

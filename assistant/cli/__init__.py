@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import typer
 
-from assistant.cli import contacts, core, outreach, story
+from assistant.cli import contacts, core, interview, outreach, story
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -27,6 +27,7 @@ core.register(cli)
 outreach.register(cli)
 contacts.register(cli)
 story.register(cli)
+interview.register(cli)
 
 # The team's tooling (``evals/``: eval, eval-retrieval, bench) lives in the source checkout and
 # is not part of the wheel; its commands appear only when Warmline runs from a checkout.

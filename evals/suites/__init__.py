@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.seed import Case
-from evals.suites import injection, interview, outreach, pitch, retrieval
+from evals.suites import injection, interview, interview_app, outreach, pitch, retrieval
 from evals.suites.base import CaseResult, EvalContext
 
 SuiteRun = Callable[[EvalContext, Case], CaseResult]
@@ -16,6 +16,10 @@ SUITES: dict[str, SuiteRun] = {
     "injection": injection.run,
     "retrieval": retrieval.run,
     "interview-reference": interview.run,
+    "interview": interview_app.run,
+    "interview-jd": interview_app.run,
+    "interview-blind": interview_app.run,
+    "interview-blind-jd": interview_app.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
 WRITING_SUITES = ("pitch", "outreach", "injection")

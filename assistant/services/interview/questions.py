@@ -30,9 +30,17 @@ _CUE = re.compile(
     r"|track record|comfortable|background in|understanding of|expertise|demonstrated|own|lead"
     r"|manage|deliver|build|design|support)\b", re.IGNORECASE)
 _LEAD = re.compile(
-    r"^(?:you will|you'll|you|we're looking for|we are looking for|the ideal candidate (?:has|will"
+    r"^(?:as (?:an? |the )?[\w -]{1,40}? you(?:'ll| will)|you have|you are|have|also|you will"
+    r"|you'll|you|we're looking for|we are looking for|the ideal candidate (?:has|will"
     r" have)|must have|must be|required:?|nice to have:?|bonus:?|and|or)\s+", re.IGNORECASE)
 _HEADER = re.compile(r"^[\w\s&/'-]{0,40}:$")
+_INLINE_HEADER = re.compile(r"^(?:[\w&/'-]+\s){0,3}[\w&/'-]+:\s+(?=\S)")
+# Sections about the employer or the package hold no requirements.
+_NOT_REQUIREMENT = re.compile(
+    r"\b(?:we offer|salary|benefits?|pension|holiday|vacation|paid time off|equal opportunit\w*"
+    r"|apply|application|visa|per annum|bonus scheme|health insurance|we are an?|about us)\b",
+    re.IGNORECASE)
+OVERVIEW_WORDS = 10
 _ROLE_TEMPLATES = (
     "This role calls for {req}. Tell me about a time you did that.",
     "The posting asks for {req}. Give me an example from your own work.",
@@ -76,13 +84,15 @@ def load_bank(folder: Path) -> list[BankQuestion]:
 
 def requirements(jd: str) -> list[str]:
     """The requirement phrases of a job description, in order: bullets first, then cue sentences."""
-    bullets, others = [], []
+    bullets: list[str] = []
+    others: list[str] = []
     for line in jd.splitlines():
         if not line.strip() or _HEADER.match(line.strip()):
             continue
         target = bullets if _BULLET.match(line) else others
         for sentence in split_sentences(_BULLET.sub("", line)):
-            if looks_like_instruction(sentence):
+            sentence = _INLINE_HEADER.sub("", sentence)
+            if looks_like_instruction(sentence) or _NOT_REQUIREMENT.search(sentence):
                 continue  # the posting is data; an order hidden in it is not a requirement
             if target is others and not _CUE.search(sentence):
                 continue
@@ -94,7 +104,7 @@ def requirements(jd: str) -> list[str]:
 
 def _phrase(sentence: str) -> str:
     text = sentence.strip().rstrip(".;:!")
-    for _ in range(2):
+    for _ in range(3):
         text = _LEAD.sub("", text).strip()
     text = clip(text, REQUIREMENT_WORDS)
     if len(text.split()) < 2:
@@ -117,11 +127,11 @@ def story_question(profile: Profile, role: str) -> Question | None:
     target = role or profile.next
     if not now or not target:
         return None
+    now, target = _lower_first(clip(now, 12)), _lower_first(clip(target, 10))
     return Question(
         id="story-gap", kind="motivation", source="story",
-        text=f"You're coming from {_lower_first(clip(now, 12))}. Why {_lower_first(clip(target, 10))}"
-             ", and what have you "
-             "already done to close the gap?",
+        text=f"You're coming from {now}. Why {target}, and what have you already done to close "
+             "the gap?",
         shows="An honest bridge: the skills that transfer, proof you have started, and what "
               "you are still learning.")
 
@@ -135,11 +145,20 @@ def select_questions(
     wanted = [k for k in KINDS if k in mix] or list(KINDS)
     pools: dict[str, list[Question]] = {k: [] for k in KINDS}
     context = f"{role}\n{jd}"
-    for i, req in enumerate(requirements(jd)):
+    reqs = requirements(jd)
+    for i, req in enumerate(reqs):
         template = _ROLE_TEMPLATES[i % len(_ROLE_TEMPLATES)]
         pools["role"].append(Question(id=f"jd-{i + 1}", kind="role", source="jd",
                                       requirement=req, text=template.format(req=req),
                                       shows=f"Concrete proof that you can do this: {req}."))
+    if len(reqs) >= 3:  # the fit question: which of the posting's asks is the user's strongest?
+        listed = [clip(r, OVERVIEW_WORDS) for r in reqs[1:4]]
+        pools["role"].insert(1, Question(
+            id="jd-fit", kind="role", source="jd", requirement="; ".join(listed),
+            text=f"The posting also asks for {'; '.join(listed[:-1])}; and {listed[-1]}. "
+                 "Which of those is your strongest, and what is your evidence?",
+            shows="Honest self-assessment backed by one specific example, and a plan for "
+                  "the weakest of the three."))
     family = sorted((q for q in bank if q.kind == "role" and _matches(q, context)),
                     key=lambda q: -_matches(q, context))
     pools["role"] += [_from_bank(q) for q in family]

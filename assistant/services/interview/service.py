@@ -186,7 +186,11 @@ class InterviewService:
         followup_text = (words.followup_question(gap, persona, question + answer, len(asked))
                          if gap else "")
         heuristic = self._heuristic(analysis, question, answer, facts, gap, shows)
-        evaluation = self.writer.write(WriteRequest(
+        allowed = followup.NOT_STORIES.get(kind, followup.GAPS)
+        heuristic.gaps = [g for g in heuristic.gaps if g in allowed]
+        writer = Writer(self.writer.prompts, self.writer.backend,
+                        EvaluationGuard(self.writer.guard, EXAMPLE_LIMITS))
+        evaluation = writer.write(WriteRequest(
             task=EVALUATOR,
             variables={"question": question, "shows": shows or "a clear STAR story",
                        "answer": block("ANSWER", [answer]),
@@ -362,9 +366,10 @@ def practise_next(session: Session) -> list[str]:
         part_totals.update({p.name: 2 - p.score for p in feedback.parts})
     if not answered:
         return []
-    ranked = [gap for gap, _ in counts.most_common()]
-    ranked += [part for part, missing in part_totals.most_common() if missing and
-               part not in ranked]
+    order = [*followup.GAPS, *PARTS]
+    ranked = sorted(counts, key=lambda g: (-counts[g], order.index(g)))
+    ranked += sorted((p for p in part_totals if part_totals[p] and p not in ranked),
+                     key=lambda p: (-part_totals[p], PARTS.index(p)))
     tips = [words.improvement(gap) for gap in ranked]
     tips += [words.improvement(None)]
     unique = list(dict.fromkeys(tips))

@@ -38,7 +38,7 @@ _SITUATION_STRONG = _rx(
     r"|the (?:problem|issue|challenge|situation|backlog|risk) was|faced (?:an?|with)"
     r"|was struggling|had been|kept (?:failing|breaking|missing|slipping)")
 # Case matters here: "at Mercy Health" places the story, "at the end" does not.
-_AT_PLACE = re.compile(r"\b(?:[Aa]t|[Ff]or|[Ww]ith) (?:[A-Z][a-z]*[A-Z]|[A-Z][a-z]{2,})\w*")
+_AT_PLACE = re.compile(r"\b(?:[Aa]t|[Ff]or|[Ww]ith) [A-Z][a-zA-Z'&.-]+")
 _SITUATION_WEAK = _rx(r"team|company|project|problem|challenge|issue|backlog|clients?"
                       r"|customers?|deadline|situation|job|role")
 _TASK_STRONG = _rx(
@@ -50,22 +50,34 @@ _TASK_WEAK = _rx(r"goal|objective|target|needed to|had to|responsible|deadline|a
 _SKIP_VERBS = r"(?!(?:needed|wanted|hoped|liked|loved|felt|learned|noticed|was|were|used)\b)"
 _PAST = (
     r"(?:\w+ly )?(?:also |then |first |personally |myself )?" + _SKIP_VERBS
-    + r"(?:\w{2,}ed|built|led|ran|wrote|rewrote|made|took|set|chose|drove|brought|taught|got|put"
+    + r"(?:[\w-]{2,}ed|built|led|ran|wrote|rewrote|made|took|set|chose|drove|brought|taught|got|put"
     r"|found|met|spoke|gave|went|sat|began|sent|held|kept|spent|did|won|cut|rebuilt|sought"
     r"|bought|sold|paid|told|showed|pushed|pitched|drew|split|shadowed|mapped|ran|oversaw"
     r"|dug|stood|thought|read|fought|caught|undertook)"
 )
 _I_ACTION = re.compile(r"\bI " + _PAST + r"\b")
+_CHAINED = re.compile(r"(?:\bI|,|\band) (?:then )?" + _PAST + r"\b")
 _WE_ACTION = re.compile(r"\b[Ww]e " + _PAST + r"\b")
 _RESULT_CUE = _rx(
     r"as a result|result(?:ed|s)? (?:in|was|were)|the result|outcomes?|(?:which|this|that|it)"
     r" (?:led to|meant|cut|reduced|increased|saved|improved|helped|brought|dropped|fell|rose"
     r"|went)|in the end|ended up|ultimately|by the end|afterwards|since then|cut|reduced"
     r"|increased|saved|grew|improved|decreased|dropped|fell|rose|raised|boosted|lowered"
-    r"|eliminated|doubled|tripled|halved|shortened|sped up|got better|went from|promoted"
-    r"|adopted|won|praised|recogni[sz]ed|award\w*|renewed|launched|shipped|passed|hit|beat"
-    r"|exceeded|met (?:the|our|its) (?:target|deadline|goal)|on time|under budget|retained"
-    r"|finished|delivered|completed|went live|no longer|never again|zero")
+    r"|eliminated|doubled|tripled|halved|shortened|sped up|got better|went (?:from|up|down)"
+    r"|promoted|adopted|won|praised|recogni[sz]ed|award\w*|renewed|launched|shipped|passed"
+    r"|beat|exceeded|met (?:the|our|its) (?:target|deadline|goal)|on time|under budget"
+    r"|retained|finished|delivered|completed|went live|no longer|never again|zero"
+    r"|(?:stayed|held|remained|stood) (?:at|above|below|under)|reached|hit|after that"
+    r"|(?:a lot |much |far |a bit )?(?:quicker|faster|fewer|less|lower|higher|better|smoother"
+    r"|more (?:reliable|accurate|consistent))")
+# In a sentence whose subject is "I", "cut" and "launched" are usually actions; only these
+# markers make it (also) a result.
+_RESULT_MARKER = _rx(
+    r"as a result|result(?:ed|s)? (?:in|was|were)|the result|outcomes?|(?:which|this|that|it)"
+    r" (?:led to|meant|cut|reduced|increased|saved|improved|helped)|in the end|ended up"
+    r"|ultimately|by the end|afterwards|since then|saving|went from|so that (?:we|the|our)")
+_FROM_TO = re.compile(r"\bfrom \S*\d\S* (?:\w+ )?to \S*\d|\bby \d+(?:\.\d+)?\s?(?:%|percent)",
+                      re.IGNORECASE)
 _I_WORDS = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]e|[Mm]y|[Mm]yself)\b")
 _WE_WORDS = re.compile(r"\b(?:we|we're|we've|we'd|us|our|ourselves|the team)\b", re.IGNORECASE)
 _GENERIC = _rx(
@@ -151,6 +163,12 @@ def _graded(sentences: list[str], strong: re.Pattern[str], weak: re.Pattern[str]
     return PartScore("", 1, found) if found else PartScore("", 0)
 
 
+def _is_result(sentence: str, mine: bool) -> bool:
+    if mine:
+        return bool(_RESULT_MARKER.search(sentence) or _FROM_TO.search(sentence))
+    return bool(_RESULT_CUE.search(sentence))
+
+
 def fillers_in(text: str) -> list[str]:
     """The filler words and phrases in ``text``, lower-cased, in order."""
     return [m.group(0).lower().rstrip(",") for m in _FILLER.finditer(text)]
@@ -162,19 +180,23 @@ def analyse(answer: str) -> StarAnalysis:
     sentences = split_sentences(text)
     situation = _graded(sentences, _SITUATION_STRONG, _SITUATION_WEAK)
     if situation.score < 2:
-        placed = next((s for s in sentences if _AT_PLACE.search(s.split(" ", 1)[-1])), "")
+        placed = next((s for s in sentences if _AT_PLACE.search(s)), "")
         situation = PartScore("", 2, placed) if placed else situation
     task = _graded(sentences, _TASK_STRONG, _TASK_WEAK)
     i_sentences = [s for s in sentences if _I_ACTION.search(s)]
     we_sentences = [s for s in sentences if _WE_ACTION.search(s)]
-    if len(i_sentences) >= 2:
+    i_verbs = sum(len(_CHAINED.findall(s)) for s in i_sentences)
+    if len(i_sentences) >= 2 or i_verbs >= 2:
         action = PartScore("", 2, i_sentences[0])
     elif i_sentences or we_sentences:
         action = PartScore("", 1, (i_sentences or we_sentences)[0])
     else:
         action = PartScore("", 0)
     # A result sentence is a cue that is not the opening context (which often says "had been").
-    results = [s for s in sentences[1:] or sentences if _RESULT_CUE.search(s)]
+    results = [s for s in sentences[1:] or sentences if _is_result(s, s in i_sentences)]
+    last = sentences[-1] if len(sentences) >= 3 else ""
+    if last and last not in results and last not in i_sentences and _NUMBER.search(last):
+        results.append(last)  # a closing figure ("By July 81% were reading") is the outcome
     numbered = [s for s in results if _NUMBER.search(s)]
     if numbered:
         result = PartScore("", 2, numbered[-1])
@@ -193,7 +215,7 @@ def analyse(answer: str) -> StarAnalysis:
     specificity = min(2, int(has_numbers) + int(proper > 0 or situation.score == 2))
     by_part = {
         "situation": [s for s in sentences if _SITUATION_STRONG.search(s)
-                      or _AT_PLACE.search(s.split(" ", 1)[-1])] or [situation.evidence],
+                      or _AT_PLACE.search(s)] or [situation.evidence],
         "task": [s for s in sentences if _TASK_STRONG.search(s)] or [task.evidence],
         "action": i_sentences + [s for s in we_sentences if s not in i_sentences],
         "result": numbered + [s for s in results if s not in numbered],
