@@ -36,9 +36,7 @@ def start(
     kinds = [k.strip() for k in mix.split(",") if k.strip()]
     with open_app() as app:
         session = app.interview.start(role, jd_text, persona, difficulty, questions, kinds)
-    emit(json_out, lambda: {**session.view(),
-                            "questions": [q.model_dump() for q in session.questions]},
-         lambda: _print_next(session))
+    emit(json_out, session.start_view, lambda: _print_next(session))
 
 
 def answer(
@@ -51,7 +49,7 @@ def answer(
         text = sys.stdin.read()
     with open_app() as app:
         session, turn = app.interview.answer(session_id, text)
-    emit(json_out, lambda: answer_json(session, turn), lambda: _print_answer(session, turn))
+    emit(json_out, lambda: session.answer_view(turn), lambda: _print_answer(session, turn))
 
 
 def summary(
@@ -69,12 +67,6 @@ def list_sessions(json_out: JSON = False) -> None:
     with open_app() as app:
         sessions = app.interview.sessions()
     emit(json_out, lambda: {"sessions": sessions}, lambda: _print_sessions(sessions))
-
-
-def answer_json(session: Session, turn: Turn) -> dict[str, Any]:
-    """What 'interview answer --json' prints: the session's state and the answer's feedback."""
-    feedback = turn.feedback.model_dump() if turn.feedback else None
-    return {**session.view(), "answer": turn.text, "feedback": feedback}
 
 
 def _read_jd(path: Path | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import zip_longest
 from pathlib import Path
 
 import yaml
@@ -161,7 +162,11 @@ def select_questions(
                   "the weakest of the three."))
     family = sorted((q for q in bank if q.kind == "role" and _matches(q, context)),
                     key=lambda q: -_matches(q, context))
-    pools["role"] += [_from_bank(q) for q in family]
+    from_jd, from_bank = pools["role"], [_from_bank(q) for q in family]
+    # The posting leads (its first requirement and the fit question), then the two alternate.
+    pools["role"] = from_jd[:2]
+    for pair in zip_longest(from_bank, from_jd[2:]):
+        pools["role"] += [q for q in pair if q is not None]
     story = story_question(profile, role)
     if story is not None and difficulty != "easy":
         pools["motivation"].append(story)

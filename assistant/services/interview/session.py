@@ -103,3 +103,12 @@ class Session(BaseModel):
             "questions_total": len(self.questions), "finished": self.finished,
             "next": waiting.model_dump(exclude={"feedback"}) if waiting else None,
         }
+
+    def answer_view(self, turn: Turn) -> dict[str, Any]:
+        """The JSON after an answer: the session's state and the answer's feedback."""
+        feedback = turn.feedback.model_dump() if turn.feedback else None
+        return {**self.view(), "answer": turn.text, "feedback": feedback}
+
+    def start_view(self) -> dict[str, Any]:
+        """The JSON after set-up: the session's state and every question it will ask."""
+        return {**self.view(), "questions": [q.model_dump() for q in self.questions]}
