@@ -152,17 +152,19 @@ def select_questions(
         pools["role"].append(Question(id=f"jd-{i + 1}", kind="role", source="jd",
                                       requirement=req, text=template.format(req=req),
                                       shows=f"Concrete proof that you can do this: {req}."))
-    if len(reqs) >= 3:  # the fit question: which of the posting's asks is the user's strongest?
-        listed = [clip(r, OVERVIEW_WORDS) for r in reqs[1:4]]
-        pools["role"].insert(1, Question(
+    if len(reqs) >= 2:  # the fit question: which of the posting's asks is the user's strongest?
+        listed = [clip(r, OVERVIEW_WORDS) for r in reqs[:3]]
+        pools["role"].insert(0, Question(
             id="jd-fit", kind="role", source="jd", requirement="; ".join(listed),
-            text=f"The posting also asks for {'; '.join(listed[:-1])}; and {listed[-1]}. "
+            text=f"The posting asks for {'; '.join(listed[:-1])}; and {listed[-1]}. "
                  "Which of those is your strongest, and what is your evidence?",
             shows="Honest self-assessment backed by one specific example, and a plan for "
-                  "the weakest of the three."))
+                  "the weakest of them."))
     family = sorted((q for q in bank if q.kind == "role" and _matches(q, context)),
                     key=lambda q: -_matches(q, context))
     from_jd, from_bank = pools["role"], [_from_bank(q) for q in family]
+    if from_jd and from_jd[0].id == "jd-fit":  # the fit question covers 1-3: dig into 4+ first
+        from_jd = [from_jd[0], *from_jd[4:], *from_jd[1:4]]
     # The posting leads (its first requirement and the fit question), then the two alternate.
     pools["role"] = from_jd[:2]
     for pair in zip_longest(from_bank, from_jd[2:]):

@@ -180,10 +180,15 @@ def build(app: Warmline) -> None:
         return sid, chat_messages(session), session_feedback(session), summary_markdown(data)
 
     def api_start(role: str, jd: str = "", persona: str = "manager",
-                  difficulty: str = "standard", questions: int = 5) -> dict[str, Any]:
-        """Start a session (the ``interview_start`` endpoint): its id and first question."""
+                  difficulty: str = "standard", questions: int = 5,
+                  mix: str = ",".join(KINDS)) -> dict[str, Any]:
+        """Start a session (the ``interview_start`` endpoint): its id and first question.
+
+        ``mix`` is a comma-separated list of question kinds."""
+        kinds = [k.strip() for k in mix.split(",") if k.strip()]
         try:
-            return app.interview.start(role, jd, persona, difficulty, int(questions)).start_view()
+            return app.interview.start(role, jd, persona, difficulty, int(questions),
+                                       kinds).start_view()
         except WarmlineError as e:
             raise _error(e) from e
 
