@@ -88,7 +88,8 @@ def summary_markdown(data: dict[str, Any]) -> str:
 def past_choices(app: Warmline) -> list[tuple[str, str]]:
     """Past sessions for the dropdown: (label, id), newest first."""
     return [(f"{s['created'][:16].replace('T', ' ')} · {s['role']} · "
-             f"{s['answered']} answered · avg {s['average'] if s['average'] is not None else '–'}",
+             f"{s['answered']} answered · avg {s['average'] if s['average'] is not None else '–'}"
+             f" · {s['session_id']}",
              s["session_id"]) for s in app.interview.sessions()]
 
 
