@@ -22,7 +22,7 @@ def gaps_in(analysis: StarAnalysis) -> list[str]:
         "example": analysis.generic,
         "i_vs_we": analysis.we_only,
         "action": analysis.score("action") == 0,
-        "situation": analysis.score("situation") < 2,  # no when or where: no scene
+        "situation": analysis.score("situation") == 0,  # opens mid-action, no when or where
         "result": analysis.score("result") == 0,
         "numbers": analysis.score("result") > 0 and not analysis.result_numbers,
     }

@@ -178,10 +178,20 @@ def analyse(answer: str) -> StarAnalysis:
     """The STAR parts of ``answer``, its length, fillers, ownership and numbers."""
     text = " ".join(answer.replace("’", "'").split())
     sentences = split_sentences(text)
+    acting = [s for s in sentences if _I_ACTION.search(s) or _WE_ACTION.search(s)]
+    # Context is what comes before the action: an answer that opens with "I called..." starts
+    # mid-story, whatever nouns it mentions later.
+    lead_in = [s for s in sentences if s not in acting]
     situation = _graded(sentences, _SITUATION_STRONG, _SITUATION_WEAK)
     if situation.score < 2:
         placed = next((s for s in sentences if _AT_PLACE.search(s)), "")
-        situation = PartScore("", 2, placed) if placed else situation
+        if placed:
+            situation = PartScore("", 2, placed)
+        elif sentences and sentences[0] in lead_in and len(sentences[0].split()) >= 5:
+            situation = PartScore("", 1, sentences[0])
+        else:
+            weak = next((s for s in lead_in if _SITUATION_WEAK.search(s)), "")
+            situation = PartScore("", 1, weak) if weak else PartScore("", 0)
     task = _graded(sentences, _TASK_STRONG, _TASK_WEAK)
     i_sentences = [s for s in sentences if _I_ACTION.search(s)]
     we_sentences = [s for s in sentences if _WE_ACTION.search(s)]
