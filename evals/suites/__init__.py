@@ -22,4 +22,4 @@ SUITES: dict[str, SuiteRun] = {
     "interview-blind-jd": interview_app.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
-WRITING_SUITES = ("pitch", "outreach", "injection")
+WRITING_SUITES = ("pitch", "outreach", "injection", "interview", "interview-blind")
