@@ -12,14 +12,14 @@ if TYPE_CHECKING:  # db.py imports SCHEMA from here
 
 # Appended to db.MIGRATIONS: sessions are records (never lost), not index items.
 SCHEMA = """
-CREATE TABLE interview_sessions (
+CREATE TABLE IF NOT EXISTS interview_sessions (
     id TEXT PRIMARY KEY,
     role TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL DEFAULT (datetime('now')),
     updated TEXT NOT NULL DEFAULT (datetime('now')),
     data TEXT NOT NULL
 );
-CREATE INDEX interview_sessions_created ON interview_sessions(created);
+CREATE INDEX IF NOT EXISTS interview_sessions_created ON interview_sessions(created);
 """
 
 
