@@ -45,6 +45,8 @@ INTERVIEWER, EVALUATOR = "interview_interviewer", "interview_evaluator"
 MAX_ANSWER_CHARS = 8000
 MAX_JD_CHARS = 20000
 EXAMPLE_LIMITS = Limits(max_words=words.EXAMPLE_MAX_WORDS + 30)
+# The whole evaluator reply (scores, quotes, tip, example): bounds the tokens a model may spend.
+EVALUATION_LIMITS = Limits(max_words=400)
 
 
 def block(label: str, lines: list[str]) -> str:
@@ -198,6 +200,7 @@ class InterviewService:
                        "analysis": _analysis_line(analysis)},
             offline=lambda: json.dumps(_heuristic_json(heuristic)),
             sources=[answer, question, *facts],
+            limits=EVALUATION_LIMITS,
         )) if self.writer.backend else None
         review = Review(heuristic, gap, followup_text, followup.reason(gap, analysis)
                         if gap else "", analysis)
