@@ -22,6 +22,7 @@ from assistant.services.contacts.query_rewrite import QueryRewriter
 from assistant.services.contacts.search import SearchService
 from assistant.services.contacts.service import ContactsReader, ContactsService
 from assistant.services.contacts.thesaurus import THESAURUS_FILE, Thesaurus
+from assistant.services.interview.service import InterviewService
 from assistant.services.network.service import NetworkService
 from assistant.services.outreach.service import OutreachService
 from assistant.services.story.pitch import PitchService, note_retriever
@@ -34,6 +35,7 @@ from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.chat import ChatStore
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import Progress, SearchIndex
+from assistant.storage.interviews import InterviewStore
 from assistant.storage.lock import DataDirLock
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -74,6 +76,7 @@ class Warmline:
     sounding_board: SoundingBoard
     resume: ResumeReviewService
     network: NetworkService
+    interview: InterviewService
     models: ModelSettingsService = field(init=False)
     coach: CoachService = field(init=False)  # built last: it asks the app what it offers
 
@@ -148,6 +151,7 @@ def build_app(
         sounding_board = SoundingBoard(records, profiles, writer)
         resume = ResumeReviewService(records, profiles)
         network = NetworkService(records, profiles)
+        interview = InterviewService(InterviewStore(db), profiles, writer, settings.knowledge_dir)
     except BaseException:
         lock.release()
         raise
@@ -157,6 +161,7 @@ def build_app(
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
         network=network,
+        interview=interview,
     )
     app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
                             lambda: writer.backend)

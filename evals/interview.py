@@ -26,7 +26,9 @@ _I_VS_WE = (
     r"you personally|you specifically|you yourself|you individually"
     r"|your (?:own |personal |individual )?(?:role|part|contribution|piece|responsibilit\w*)"
     r"|what did you (?:yourself )?(?:do|own|handle|contribute|decide|build)"
-    r"|which parts? (?:did you|were yours|was yours)|who did what|not the team|rather than the team"
+    r"|which (?:parts?|pieces?|bits?|steps?)(?: of [\w' -]{1,40}?)? (?:did you|were yours"
+    r"|was yours|were you)|(?:were|was) (?:that |those |these )?yours|yours (?:specifically"
+    r"|personally)|who did what|not the team|rather than the team|as opposed to the team"
     r"|instead of (?:we|the team)|what was yours"
 )
 _ACTION = (
@@ -50,6 +52,18 @@ _TASK = (
     r"|solve|fix)|why did (?:it|this|that) matter|what was at stake|what did success look like"
     r"|success criteria|who asked you"
 )
+_EXAMPLE = (
+    r"(?:an?|one|specific|concrete|real|particular) (?:example|instance|occasion|case|story)"
+    r"|for example|for instance|one (?:particular |specific )?time|a (?:specific |particular )?time"
+    r" (?:when|you|it)|tell me about (?:a|one|the) (?:time|day|case)|when (?:did|was) that"
+    r"|the last time|walk me through (?:a|one|the) (?:time|case)"
+)
+_RAMBLING = (
+    r"in (?:one|two|three|a few|a couple of) sentences?|in \d+ (?:seconds|words)"
+    r"|(?:the )?short version|briefly|in a nutshell|sum (?:it|that|this) up|summar\w*"
+    r"|the headline|(?:the )?one thing|stop you there|shorter|concise\w*|bottom line"
+    r"|key (?:point|takeaway)|if you had (?:\d+|thirty|sixty) seconds|cut (?:it|that) down"
+)
 GAP_PATTERNS: dict[str, re.Pattern[str]] = {
     "result": _rx(_RESULT),
     "numbers": _rx(_NUMBERS),
@@ -57,8 +71,11 @@ GAP_PATTERNS: dict[str, re.Pattern[str]] = {
     "i_vs_we": _rx(_I_VS_WE),
     "situation": _rx(_SITUATION),
     "task": _rx(_TASK),
+    "example": _rx(_EXAMPLE),
+    "rambling": _rx(_RAMBLING),
 }
-_GAP_ALIASES = {"ownership": "i_vs_we", "i-vs-we": "i_vs_we", "metrics": "numbers"}
+_GAP_ALIASES = {"ownership": "i_vs_we", "i-vs-we": "i_vs_we", "metrics": "numbers",
+                "length": "rambling"}
 
 
 def followup_targets_gap(followup_question: str, gap: str) -> bool:

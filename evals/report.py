@@ -20,9 +20,10 @@ WORST = 12
 EXCERPT_CHARS = 161
 INTERVIEW_NOTE = (
     "**interview-reference** rows run the interview metrics (`followup_targets_gap`, "
-    "`star_ranking`) on the dataset's own reference follow-ups and answer rankings. The "
-    "mock-interview feature does not exist yet, so these rows check the metric pipeline, not "
-    "the app."
+    "`star_ranking`) on the dataset's own reference follow-ups and answer rankings: they check "
+    "the metric pipeline, not the app. The **interview** and **interview-blind** suites run the "
+    "app's follow-ups, STAR scores and example answers; **interview-jd** and "
+    "**interview-blind-jd** check that a session's questions name the posting's requirements."
 )
 
 

@@ -16,6 +16,7 @@ from assistant.domain import Contact, Note, Profile, Tier
 from assistant.errors import InputError
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from evals.interview_cases import ANSWER_SUITES, JD_SUITES, interview_row
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,10 @@ CASE_FILES = {
     "interview-reference": "interview.jsonl",
     "coach": "coach.jsonl",
     "coach-blind": "blind/coach_utterances.jsonl",
+    "interview": "interview_answers.jsonl",
+    "interview-jd": "interview_jds.jsonl",
+    "interview-blind": "blind/interview_answers.jsonl",
+    "interview-blind-jd": "blind/interview_jds.jsonl",
 }
 # Coach suites: utterance rows over a network of their own (seeded in a separate store).
 COACH_NETWORKS = {"coach": "coach_network.jsonl", "coach-blind": "blind/coach_network.jsonl"}
@@ -163,8 +168,10 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "contacts":
             rows = [retrieval_row(row) for row in rows]
-        if suite in COACH_NETWORKS:
+        elif suite in COACH_NETWORKS:
             rows = [coach_row(row, COACH_NETWORKS[suite]) for row in rows]
+        elif suite in ANSWER_SUITES + JD_SUITES:
+            rows = [interview_row(row) for row in rows]
         parsed = [
             _parse(Case, {"suite": suite, **row}, f"{path.name} row {n}")
             for n, row in enumerate(rows, start=1)

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import StoreError
-from assistant.storage import chat, fulltext, phrases
+from assistant.storage import chat, fulltext, interviews, phrases
 
 DB_FILE = "warmline.sqlite3"
 
@@ -64,6 +64,7 @@ MIGRATIONS: tuple[str, ...] = (
     fulltext.SCHEMA,
     phrases.SCHEMA,
     chat.SCHEMA,
+    interviews.SCHEMA,
 )
 
 

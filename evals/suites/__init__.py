@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.seed import Case
-from evals.suites import coach, contacts, injection, interview, outreach, story
+from evals.suites import coach, contacts, injection, interview, interview_app, outreach, story
 from evals.suites.base import CaseResult, EvalContext
 
 SuiteRun = Callable[[EvalContext, Case], CaseResult]
@@ -18,6 +18,10 @@ SUITES: dict[str, SuiteRun] = {
     "interview-reference": interview.run,
     "coach": coach.run,
     "coach-blind": coach.run,
+    "interview": interview_app.run,
+    "interview-jd": interview_app.run,
+    "interview-blind": interview_app.run,
+    "interview-blind-jd": interview_app.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
-WRITING_SUITES = ("story", "outreach", "injection")
+WRITING_SUITES = ("story", "outreach", "injection", "interview", "interview-blind")

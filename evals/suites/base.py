@@ -42,6 +42,15 @@ METRICS: dict[str, MetricInfo] = {
     "followup_targets_gap": MetricInfo(
         True, "share of reference follow-ups the gap detector judges as expected"),
     "star_ranking": MetricInfo(True, "mean Kendall tau: STAR heuristic vs reference ranking"),
+    "followup_on_gap": MetricInfo(
+        True, "share of weak answers whose app follow-up targets the labelled gap"),
+    "gap_choice": MetricInfo(True, "share of weak answers where the app names the labelled gap"),
+    "strong_not_probed": MetricInfo(True, "share of strong answers the app lets pass unprobed"),
+    "strong_above_twin": MetricInfo(True, "share of strong answers scored above their weak twin"),
+    "questions_name_requirements": MetricInfo(
+        True, "share of job descriptions whose questions name >= 2 requirements"),
+    "requirements_named": MetricInfo(True, "mean requirements of a posting its questions name"),
+    "questions_unique": MetricInfo(True, "share of sessions with no repeated question"),
     "judge_rubric": MetricInfo(True, "mean model-graded rubric score, 0-1 (--judge only)"),
     "joint_accuracy": MetricInfo(True, "share of utterances with right intent and slots"),
     "intent_accuracy": MetricInfo(True, "share of utterances routed to the right intent"),

@@ -1,8 +1,8 @@
 """The interview-reference suite: the interview metrics run on the dataset's references.
 
-The mock-interview feature does not exist yet, so nothing here calls the app: these rows check
-the metric pipeline (the gap detector on reference follow-ups, the STAR heuristic on reference
-rankings) so it is ready, and calibrated, when the feature lands.
+Nothing here calls the app: these rows check the metric pipeline (the gap detector on reference
+follow-ups, the STAR heuristic on reference rankings), which ``interview_app.py`` then uses to
+grade the app itself.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def test_offline_run_writes_both_report_files(tmp_path: Path, datasets: Path) ->
     text = outcome.report_md.read_text(encoding="utf-8")
     assert "0 of 2 delivered drafts" in text and "no raw model outputs" in text
     assert "checkin v" in text  # prompt versions in the header
-    assert "The mock-interview feature does not exist yet" in text
+    assert "they check the metric pipeline, not the app" in text
     assert "`fu-2`" in text  # the worst cases, with their reasons
     lines = outcome.report_jsonl.read_text(encoding="utf-8").splitlines()
     run = json.loads(lines[0])
