@@ -88,7 +88,9 @@ def test_the_conversation_is_stored_exported_and_forgotten(app: Warmline) -> Non
     assert app.backup.snapshot()["chat"] == []
 
 
-def test_features_not_merged_yet_are_named_plainly(app: Warmline) -> None:
+def test_interview_practice_and_warm_paths_are_reached_through_the_chat(app: Warmline) -> None:
     chat = app.coach.new_chat()
-    assert "not available" in app.coach.reply("who is due for a check-in?", chat).text
-    assert "not available" in app.coach.reply("quiz me for the APM interview", chat).text
+    quiz = app.coach.reply("quiz me for the APM interview", chat).text
+    assert "not available" not in quiz and "?" in quiz
+    path = app.coach.reply("who can introduce me at Acme?", chat).text
+    assert "not available" not in path
