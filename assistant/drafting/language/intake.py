@@ -31,7 +31,8 @@ OUTCOME = re.compile(
     r"\d|\b(?:percent|per cent|half|double[ds]?|triple[ds]?|fewer|faster|saved?|cut|reduc\w+|"
     r"increas\w+|grew|growth|from \w+ to|won|award\w*|zero|first)\b", re.I)
 NEXT_CUE = re.compile(
-    r"\b(?:want(?:s|ed)? to|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|plan(?:ning)? "
+    r"\b(?:want(?:s|ed)? to|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
+    r"plan(?:ning)? "
     r"to|looking to|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
     r"join|grow)|ready for|ready to)\b", re.I)
