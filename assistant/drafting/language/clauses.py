@@ -42,7 +42,10 @@ def _removable(doc: Doc | Span, kept: set[int]) -> list[Token]:
             continue  # "training *for the race*": the verb's first phrase carries the meaning
         out.append(tok)
     has_number = {t.i: any(w.like_num for w in t.subtree) for t in out}
-    return sorted(out, key=lambda t: (has_number[t.i], -t.right_edge.i))
+    # The rightmost phrase first, and of those ending there the smallest ("at HelloFresh"
+    # before "to procurement at HelloFresh"); phrases holding a number go last.
+    return sorted(out, key=lambda t: (has_number[t.i], -t.right_edge.i,
+                                      t.right_edge.i - t.left_edge.i))
 
 
 def _first_prep(tok: Token) -> bool:

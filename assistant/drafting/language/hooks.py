@@ -41,7 +41,8 @@ _LIFE = re.compile(
     r"\b(?:baby|born|daughter|son|kids?|child(?:ren)?|married|wedding|engaged|new job|promoted|"
     r"promotion|new role|joined|started (?:at|a new|her|his|their)|retired|graduated|moved|bought|"
     r"house|dog|puppy|passed away|surgery|recovering|marathon|finished|ran|rode|opened|launched|"
-    r"published|won|award|university|college|school|sabbatical|parental leave)\b", re.IGNORECASE)
+    r"published|won|award|university|college|school|sabbatical|parental leave|first|"
+    r"hole-in-one|grant|promoted|trip|back from)\b", re.IGNORECASE)
 _SHARED = re.compile(
     r"^(?:met|we met|first met|worked (?:together|with)|we worked|we both|sat next to|"
     r"introduced (?:by|through)|was (?:my|our) (?:manager|colleague|mentor)|(?:old |former )?"

@@ -6,6 +6,7 @@ contact; only those words change, so the rest of the user's fact stays as they w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,7 +73,26 @@ def _tense(root: Token, doc: Doc) -> str:
 
 
 _IRREGULAR_PAST = frozenset("met ran rode began took went got made became left won gave wrote sold "
-                            "bought built found had was said told spoke flew drove swam".split())
+                            "bought built found had was said told spoke flew drove swam hit put "
+                            "set cut quit spent sent lent kept lost read led felt saw did "
+                            "taught caught brought thought held grew knew threw".split())
+_LEAD_ADVERBS = frozenset("just recently finally also now still already".split())
+# Note shorthand, spelled out so the parser reads it (and a draft never says "w/" or "abt").
+SHORTHAND = {"w/": "with", "w/o": "without", "abt": "about", "til": "until", "yrs": "years",
+             "yr": "year", "mos": "months", "wks": "weeks", "wk": "week", "&": "and",
+             "bc": "because", "b/c": "because", "govt": "government", "uni": "university",
+             "approx": "about", "thru": "through", "tmrw": "tomorrow", "ppl": "people",
+             "prob": "probably", "mgr": "manager", "dept": "department", "convo": "conversation"}
+_SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len,
+                                                                             reverse=True))
+                    + r")(?![\w/])", re.I)
+
+
+def spell_out(text: str) -> str:
+    """Note shorthand spelled out: "w/ her sister" -> "with her sister"; "!!" -> "!"."""
+    text = _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = re.sub(r"([!?])\1+", r"\1", text)
+    return re.sub(r"\s+lol\b|\s+haha\b|\s*:\)|\s*:-\)", "", text, flags=re.I)
 
 
 def with_subject(fact: str) -> str:
@@ -81,23 +101,26 @@ def with_subject(fact: str) -> str:
     words = fact.split()
     if not words:
         return fact
+    lead = ""
+    if len(words) > 1 and words[0].lower() in _LEAD_ADVERBS:
+        lead, fact, words = words[0].lower() + " ", fact[len(words[0]):].lstrip(), words[1:]
     first = words[0].lower().strip(",")
     rest = fact[len(words[0]):]
     if first in {"met", "meet"}:
         return "I met" + rest
     if first.endswith("ing") and len(first) > 4:
-        return "She is " + first + rest
+        return "She is " + lead + first + rest
     if first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 3):
-        return "She " + first + rest
+        return "She " + lead + first + rest
     if (first.endswith("s") and not first.endswith("ss") and len(first) > 3
             and parse(fact)[0].pos_ in {"VERB", "AUX"}):
-        return "She " + first + rest
-    return fact
+        return "She " + lead + first + rest
+    return lead + fact if lead else fact
 
 
 def to_second_person(fact: str, contact_name: str) -> Said:
     """The fact said to the contact; the user's own voice ("Met Ana at ...") becomes "we"."""
-    doc = parse(with_subject(fact.strip()))
+    doc = parse(with_subject(spell_out(fact.strip())))
     if not len(doc):
         return Said("", "thing", "none")
     names = _names(contact_name)
@@ -166,6 +189,11 @@ def to_second_person(fact: str, contact_name: str) -> Said:
             out[tok.i] = "you"
         elif low in REFLEXIVES:
             out[tok.i] = "yourself"
+        elif low in names and tok.dep_ == "poss":
+            out[tok.i] = "your" if tok.i else "Your"
+            for child in tok.children:
+                if child.dep_ == "case":
+                    out[child.i] = ""
         elif low in names and tok.i != (subject.i if subject is not None else -1) and voice != "we":
             out[tok.i] = "you" if tok.dep_ in {"dobj", "pobj"} else tok.text
     if voice == "you" and subject is None and not prefix and tense == "none":
@@ -177,13 +205,17 @@ def to_second_person(fact: str, contact_name: str) -> Said:
             words.append(text + tok.whitespace_)
         elif words and not tok.whitespace_:
             words[-1] = words[-1].rstrip()
+        elif words and tok.whitespace_ and not words[-1].endswith(" "):
+            words[-1] += tok.whitespace_  # "Al's knee" -> "your knee", not "yourknee"
     body = "".join(words).strip()
     body = " ".join(body.split()).rstrip(" .!,;")
     if body[:1].isupper() and not _proper_start(doc):
         body = body[:1].lower() + body[1:]
+    if body.split(" ", 1)[0] in {"Your", "You"}:
+        body = body[:1].lower() + body[1:]
     text = f"{prefix} {body}".strip() if prefix else body
-    if voice == "you" and not prefix and about_contact is False and text.split()[0] not in {
-            "you", "your", "you're"}:
+    if voice == "you" and not prefix and about_contact is False and text.split()[0].lower() \
+            not in {"you", "your", "you're"}:
         voice = "thing"
     return Said(text, voice, tense)
 

@@ -68,13 +68,20 @@ def target_phrase(profile: Profile) -> str:
     return short
 
 
+PERSON_NOUNS = re.compile(
+    r"(?:er|or|ist|ian|lead|head|pm|manager|engineer|designer|analyst|consultant|scientist|"
+    r"architect|director|officer|specialist|associate|accountant|assistant|administrator|"
+    r"coordinator|strategist|developer|owner|partner|nurse|chef|teacher|founder)s?$")
+NOT_PERSON = frozenset({"center", "cancer", "sector", "order", "water", "computer", "paper",
+                        "matter", "border", "corner", "power"})
+
+
 def is_person_noun(phrase: str) -> bool:
     """Whether a role phrase names a person ("product manager") rather than a field ("product
-    management")."""
-    head = phrase.split(" in ")[0].split(" at ")[0].split()
+    management", "learning and development")."""
+    head = phrase.split(" in ")[0].split(" at ")[0].split(" for ")[0].split()
     word = head[-1].lower() if head else ""
-    return bool(re.search(r"(?:er|or|ist|ant|ent|ian|ect|lead|head|pm|designer|scientist)s?$",
-                          word)) and word not in {"center", "cancer", "sector", "order"}
+    return bool(PERSON_NOUNS.search(word)) and word not in NOT_PERSON
 
 
 def move_phrase(profile: Profile) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 
 from assistant.drafting.language.clauses import shorten
 from assistant.drafting.language.hooks import LIFE_EVENT, NEED, PLAN, Hook
+from assistant.drafting.language.parser import parse
 
 COPY_RUN = 7  # a draft never lifts this many consecutive words from a note
 _WORD = re.compile(r"[\w'’#]+")
@@ -50,13 +51,46 @@ def longest_copied_run(text: str, source: str) -> int:
 
 
 def clause(hook: Hook, max_words: int) -> str:
-    """The hook's clause, short enough and never a long lift of the note's own words."""
+    """The hook's clause, short enough and never a long lift of the note's own words.
+
+    A clause shortened to nothing but a subject and a verb ("you moved") says nothing: it is
+    dropped rather than sent.
+    """
     text = hook.said.text
     for limit in range(max_words, 2, -1):
         short = shorten(text, limit)
         if short and longest_copied_run(short, hook.fact) < COPY_RUN:
-            return short
+            return short if _has_content(short) else ""
     return ""
+
+
+def _has_content(text: str) -> bool:
+    """At least one noun, name or number beyond the pronouns."""
+    return any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in parse(text))
+
+
+_NEED_TOPIC = re.compile(
+    r"\b(?:looking for|searching for|hunting for|after|wants? to find|trying to find|"
+    r"(?:any |good |some )*(?:resources|articles|books|recommendations|tips|advice|reading) "
+    r"(?:on|about|for)|asked (?:me )?(?:about|for)|needs?|would love)\s+(.+)$", re.I)
+
+
+def need_topic(hook: Hook) -> str:
+    """What the contact is looking for, said to them: "articles on alert fatigue in EHRs"."""
+    said = hook.said.text
+    match = _NEED_TOPIC.search(said)
+    if not match:
+        return ""
+    topic = match.group(1).strip().rstrip(".!")
+    cue = match.group(0)[: match.start(1) - match.start(0)].strip().lower()
+    if re.match(r"(?:any |good |some )*(?:resources|articles|books|recommendations|tips|advice|"
+                r"reading) (?:on|about|for)$", cue):
+        noun, prep = cue.split()[-2], cue.split()[-1]
+        topic = f"{'ideas' if noun in {'any', 'good', 'some'} else noun} {prep} {topic}"
+    short = shorten(topic, 8) if len(topic.split()) > 8 else topic
+    if not short or longest_copied_run(short, hook.fact) >= COPY_RUN:
+        return ""
+    return short
 
 
 def _past(text: str) -> str:
@@ -74,9 +108,40 @@ def _still(text: str) -> str:
     return "do you still " + body
 
 
+_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|job|role for me|put me in touch|"
+                     r"recommend me)\b", re.I)
+
+
+def askish(hook: Hook) -> bool:
+    """A fact that would read as a nudge in a no-ask message ("offered to intro me to ...")."""
+    return bool(_ASKISH.search(hook.fact))
+
+
 def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
-              resource_fits: bool = False) -> str:
-    """The hook said to the contact as a question or remark, in the tense its date calls for."""
+              resource_fits: bool = False, remark_only: bool = False) -> str:
+    """The hook said to the contact as a question or remark, in the tense its date calls for.
+
+    ``remark_only``: one sentence and no question (a request has its own question to ask).
+    """
+    line = _hook_line(hook, seed, today, max_words, resource_fits)
+    if remark_only and line:
+        first = re.split(r"(?<=[.!?])\s+", line)[0]
+        return first if first.endswith(".") else ""
+    return line
+
+
+def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
+               resource_fits: bool) -> str:
+    if hook.type == NEED and hook.said.voice in {"you", "thing"}:
+        topic = need_topic(hook)
+        if topic:
+            follow = "" if resource_fits else " " + pick(
+                ["Did you find what you were after?", "Have you found anything good since?",
+                 "How is that search going?"], seed + "nf")
+            return pick([f"You mentioned you were after {topic}.",
+                         f"I remember you were looking for {topic}."], seed + "n") + follow
+    if hook.said.tense == "none":
+        return _thing_line(hook, seed, max_words)
     said = clause(hook, max_words)
     if not said:
         return ""
@@ -89,8 +154,7 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
         return ""
     if hook.type == NEED:
         follow = "" if resource_fits else " " + pick(
-            ["Did you find what you were after?", "Have you found any good ones since?",
-             "How is that search going?"], seed + "nf")
+            ["Did you find what you were after?", "How is that going?"], seed + "nf")
         return pick([f"You mentioned {_past(said)}.", f"I remember {_past(said)}."],
                     seed + "n") + follow
     if tense in {"progressive", "future"}:
@@ -116,6 +180,25 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
     return ""
 
 
+def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
+    """A fact with no verb ("new baby!! Lucia"): good news is a remark about "the" thing."""
+    text = hook.said.text.strip(" .!,")
+    first_phrase = re.split(r"[,;(]", text)[0].strip()
+    words_ = first_phrase.split()
+    if not words_ or len(words_) > max_words or not _GOOD_NEWS_NOUN.search(first_phrase):
+        return ""
+    if words_[0].lower() not in {"your", "the", "a", "an"}:
+        first_phrase = "the " + first_phrase
+    return pick([f"I was so happy to hear about {first_phrase}. How are you all doing?",
+                 f"Congratulations on {first_phrase}! I hope you're all doing well."],
+                seed + "th")
+
+
+_GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|wedding|engagement|job|role|house|home|promotion|puppy|"
+                             r"dog|grant|book|launch|award|degree|graduation|business|company|"
+                             r"shop|studio|restaurant|cafe|podcast)\b", re.I)
+
+
 def congrats_line(hook: Hook | None, seed: str, title: str, company: str) -> str:
     """What the congratulations are for: the news in the notes, else their role."""
     if hook is not None and hook.said.voice == "you":
@@ -123,15 +206,14 @@ def congrats_line(hook: Hook | None, seed: str, title: str, company: str) -> str
         if said:
             return pick([f"I just heard {said}. Congratulations!",
                          f"Congratulations! I was so happy to hear {said}."], seed + "cg")
-    if title and company:
-        return f"Congratulations on your work as {title} at {company}!"
-    return "Congratulations! I was really happy to hear your news."
+    return pick(["I wanted to say congratulations; I was really happy to hear your news.",
+                 "I just wanted to say congratulations. It's great news!"], seed + "cf")
 
 
 def thanks_line(hooks: Sequence[Hook], seed: str) -> tuple[str, Hook | None]:
     """What the thanks are for: something the contact gave, from the notes."""
     for hook in hooks:
-        if hook.said.voice == "you" and _GAVE.search(hook.fact):
+        if hook.said.voice == "you" and _GAVE.search(hook.fact) and not askish(hook):
             said = clause(hook, 14)
             if said:
                 return pick([f"Thank you: {said}, and it meant a lot.",
@@ -158,15 +240,16 @@ OPENERS_NO_NOTES = ("It's been a while, so I wanted to say hello.",
                     "It's been a while! I wanted to say hello.")
 OPENERS = ("You came to mind this week.", "I was thinking of you the other day.",
            "You popped into my head today.")
-CLOSERS = ("No need to reply, just wanted to say hi.", "Hope the rest of your week is good.",
-           "Hope all is well with you.", "No need to write back, just thinking of you.")
-TEXT_CLOSERS = ("No need to reply!", "Hope all's well!", "Hope you're good!")
+CLOSERS = ("There's no need to reply; I just wanted to say hi.",
+           "I hope the rest of your week is good.", "I hope all is well with you.",
+           "No need to write back, I was just thinking of you.")
+TEXT_CLOSERS = ("No need to reply!", "Hope you're well!", "Hope you're good!")
 INFO_ASKS = (
-    "Would you be open to a 20-minute call in the next few weeks so I could hear how you got "
-    "into {field}?",
-    "Would you have 20 minutes sometime this month for me to ask a few questions about {field}?",
+    "Would you be open to a short call in the next few weeks so I could hear about {field}?",
+    "Would you have time for a short call sometime this month so I could ask a few questions "
+    "about {field}?",
 )
 COFFEE_ASKS = ("Would you be up for a coffee sometime in the next couple of weeks?",
-               "Could I buy you a coffee sometime soon?")
+               "Would you be open to grabbing a coffee sometime soon?")
 EASY_OUTS = ("If things are busy, no worries at all.", "Totally fine to say no if now isn't "
              "a good time.", "No pressure at all if the timing is off.")
