@@ -32,14 +32,24 @@ def sentences(text: str) -> list[str]:
     return [s.text.strip() for s in parse(text).sents if s.text.strip()]
 
 
-def _removable(doc: Doc | Span, kept: set[int]) -> list[Token]:
+# Modifiers that go only when no phrase is left to drop ("a ten-day silent retreat").
+SECOND_TIER = frozenset({"amod", "advmod", "npadvmod"})
+LIGHT_NOUNS = frozenset("end start beginning middle rest part top bottom side kind sort lot "
+                        "number couple half bit piece".split())
+
+
+def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL) -> list[Token]:
     """Optional phrases whose head is still kept, rightmost first, numbers last."""
     out = []
     for tok in doc:
-        if tok.i not in kept or tok.dep_ not in OPTIONAL or tok.head.i == tok.i:
+        if tok.i not in kept or tok.dep_ not in tier or tok.head.i == tok.i:
             continue
         if tok.dep_ == "prep" and tok.head.pos_ in {"VERB", "AUX"} and _first_prep(tok):
             continue  # "training *for the race*": the verb's first phrase carries the meaning
+        if tok.dep_ == "prep" and tok.head.lower_ in LIGHT_NOUNS:
+            continue  # "at the end *of the year*": the phrase goes whole or not at all
+        if tok.dep_ == "amod" and tok.like_num:
+            continue
         out.append(tok)
     has_number = {t.i: any(w.like_num for w in t.subtree) for t in out}
     # The rightmost phrase first, and of those ending there the smallest ("at HelloFresh"
@@ -49,7 +59,8 @@ def _removable(doc: Doc | Span, kept: set[int]) -> list[Token]:
 
 
 def _first_prep(tok: Token) -> bool:
-    preps = [c for c in tok.head.rights if c.dep_ in {"prep", "dobj", "attr", "xcomp", "ccomp"}]
+    preps = [c for c in tok.head.rights if c.dep_ in {"prep", "dobj", "attr", "xcomp", "ccomp",
+                                                      "oprd", "acomp"}]
     return bool(preps) and preps[0].i == tok.i
 
 
@@ -62,7 +73,7 @@ def shorten(text: str, max_words: int) -> str:
     doc = parse(text)
     kept = {t.i for t in doc if not t.is_space}
     while _word_count(doc, kept) > max_words:
-        options = _removable(doc, kept)
+        options = _removable(doc, kept) or _removable(doc, kept, SECOND_TIER)
         if not options:
             return ""
         for t in options[0].subtree:
@@ -77,6 +88,12 @@ def _word_count(doc: Doc, kept: set[int]) -> int:
 
 
 def _drop_dangling(doc: Doc, kept: set[int]) -> None:
+    # ", nervous" left of ", nervous about the snow": a comma phrase cut to a word or two goes.
+    ordered = sorted(kept)
+    commas = [i for i in ordered if doc[i].text == ","]
+    if commas and 0 < len([i for i in ordered if i > commas[-1]]) <= 2 and commas[-1] > 2:
+        for i in [i for i in ordered if i >= commas[-1]]:
+            kept.discard(i)
     while kept:
         last = max(kept)
         tok = doc[last]

@@ -76,6 +76,9 @@ _IRREGULAR_PAST = frozenset("met ran rode began took went got made became left w
                             "bought built found had was said told spoke flew drove swam hit put "
                             "set cut quit spent sent lent kept lost read led felt saw did "
                             "taught caught brought thought held grew knew threw".split())
+PASSIVE_STARTS = frozenset("promoted born hired elected named appointed accepted admitted awarded "
+                           "selected nominated featured recognized recognised diagnosed "
+                           "laid let chosen invited".split())
 _LEAD_ADVERBS = frozenset("just recently finally also now still already".split())
 # Note shorthand, spelled out so the parser reads it (and a draft never says "w/" or "abt").
 SHORTHAND = {"w/": "with", "w/o": "without", "abt": "about", "til": "until", "yrs": "years",
@@ -108,6 +111,12 @@ def with_subject(fact: str) -> str:
     rest = fact[len(words[0]):]
     if first in {"met", "meet"}:
         return "I met" + rest
+    if first in PASSIVE_STARTS:
+        return "She was " + lead + first + rest
+    if first == "back" and rest.lstrip().lower().startswith("from"):
+        return "She is back" + rest
+    if len(words) > 1 and words[1].lower() in {"together", "alongside"}:
+        return "We " + first + rest
     if first.endswith("ing") and len(first) > 4:
         return "She is " + lead + first + rest
     if first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 3):

@@ -69,7 +69,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         if fitting and fitting[0].id != avoid_hook:
             chosen = fitting[0]
     history = shared_history(hooks)
-    fits = bool(resource and chosen and matches(" ".join(resource[:2]), chosen, 1)
+    fits = bool(resource and chosen and matches(" ".join(resource[:2]), chosen)
                 and kind in {"checkin", "congrats", "thanks"})
     used: dict[str, Hook | None] = {"hook": None}
     text_channel = channel == "text"
@@ -116,7 +116,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         asks = lines.INFO_ASKS if kind == "info-interview" else lines.COFFEE_ASKS
         ask = lines.pick(asks, seed + "a").format(field=field)
         if text_channel and kind == "info-interview":
-            ask = "Would you be up for a quick call sometime to tell me how you got into it?"
+            ask = f"Would you be up for a quick call sometime to tell me about {field}?"
         moves.append(Move(lambda w: ask, 0, "ask"))
         moves.append(Move(lambda w: lines.pick(lines.EASY_OUTS, seed + "e"), 0, "easy-out"))
     elif kind == "congrats":

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.drafting.language.clauses import shorten
-from assistant.drafting.language.hooks import LIFE_EVENT, NEED, PLAN, Hook
+from assistant.drafting.language.hooks import NEED, PLAN, Hook
 from assistant.drafting.language.parser import parse
 
 COPY_RUN = 7  # a draft never lifts this many consecutive words from a note
@@ -21,7 +21,8 @@ _HARD_NEWS = re.compile(
     r"\b(?:passed away|died|funeral|surgery|sick|ill|illness|hospital\w*|laid off|lost (?:her|his|"
     r"their|your) job|divorce|recovering)\b", re.I)
 _GAVE = re.compile(r"\b(?:offered|introduced|intro'?d|helped|sent|shared|gave|invited|recommended|"
-                   r"referred|connected|reviewed|spent)\b", re.I)
+                   r"referred|connected|reviewed|spent|wrote|congratulated|credited|starred|"
+                   r"taught|vouched|mentored|liked|praised|thanked me)\b", re.I)
 
 
 def pick(options: Sequence[str], seed: str) -> str:
@@ -124,6 +125,8 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
     ``remark_only``: one sentence and no question (a request has its own question to ask).
     """
     line = _hook_line(hook, seed, today, max_words, resource_fits)
+    if line and longest_copied_run(line, hook.fact) >= COPY_RUN:
+        return ""  # a frame that rebuilt the note's own words is a quote, not a remark
     if remark_only and line:
         first = re.split(r"(?<=[.!?])\s+", line)[0]
         return first if first.endswith(".") else ""
@@ -166,18 +169,33 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
                      f"I remember {said}. How is it coming along?",
                      f"Last I heard, {said}. How is it going so far?"], seed + "pf")
     if tense == "present":
-        return pick([f"{_still(said)[:1].upper()}{_still(said)[1:]}?",
-                     f"I remember {said}. Is that still going?"], seed + "pr")
+        if re.match(r"you(?: are|'re) back from ", said):
+            rest = re.sub(r"^you(?: are|'re) back from ", "", said)
+            return pick([f"I heard you were back from {rest}. How was it?",
+                         f"Welcome back from {rest}! What was the highlight?"], seed + "bk")
+        return pick([f"I remember {said}. How is that going these days?",
+                     f"{_still(said)[:1].upper()}{_still(said)[1:]}?"], seed + "pr")
     if tense == "past":
         if _HARD_NEWS.search(hook.fact):
             return f"I've been thinking of you since I heard {said}. I hope you're doing okay."
-        if hook.type == LIFE_EVENT and _GOOD_NEWS.search(hook.fact):
+        if _CHANGE.search(hook.fact):  # a start or a move: it goes on, so ask how it is going
             return pick([f"I was so glad to hear {said}. How is it going?",
-                         f"I loved hearing {said}. How has it been?",
+                         f"I loved hearing {said}. How are you finding it?",
                          f"It was great to hear {said}. How are things now?"], seed + "le")
-        return pick([f"I remember {said}. How has it been since?",
-                     f"I was thinking about how {said}. How did it feel?"], seed + "pa")
+        if _MILESTONE.search(hook.fact):  # done and dusted: ask how it was
+            return pick([f"I heard {said}. That's amazing! How was it?",
+                         f"I loved hearing {said}. What was the best part?",
+                         f"I still think about how {said}. What was it like?"], seed + "ms")
+        return pick([f"I remember {said}. How has that been?",
+                     f"I was glad to hear {said}. How are things now?"], seed + "pa")
     return ""
+
+
+_CHANGE = re.compile(r"\b(?:moved|switched|started|joined|opened|launched|adopted|began|"
+                     r"promoted|hired|bought|took up|left|got into|got|retired|became)\b", re.I)
+_MILESTONE = re.compile(r"\b(?:ran|finished|rode|hiked|climbed|spotted|visited|hit|won|"
+                        r"completed|cycled|walked|swam|presented|gave|published|raised|"
+                        r"passed|performed|played|travel+ed|went|back)\b", re.I)
 
 
 def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
@@ -243,7 +261,7 @@ OPENERS = ("You came to mind this week.", "I was thinking of you the other day."
 CLOSERS = ("There's no need to reply; I just wanted to say hi.",
            "I hope the rest of your week is good.", "I hope all is well with you.",
            "No need to write back, I was just thinking of you.")
-TEXT_CLOSERS = ("No need to reply!", "Hope you're well!", "Hope you're good!")
+TEXT_CLOSERS = ("Hope you're doing well!", "Hope you're well!", "Hope you're good!")
 INFO_ASKS = (
     "Would you be open to a short call in the next few weeks so I could hear about {field}?",
     "Would you have time for a short call sometime this month so I could ask a few questions "

@@ -59,8 +59,11 @@ class OutreachService:
         resource = self._resource_for(contact, notes)
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, resource)
-        seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}{seed}"
         to = self.records.get_contact(to_id) if to_id else None
+        if to is not None:  # an intro names the other person: their record is a source too
+            sources.append(Source(id=to.id, kind="contact",
+                                  snippet=f"{to.name}, {to.title} at {to.company}"))
+        seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}{seed}"
         written: list[offline.OfflineDraft] = []
 
         def write_offline() -> str:
