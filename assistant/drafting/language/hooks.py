@@ -155,7 +155,9 @@ def shared_history(hooks: Sequence[Hook]) -> Hook | None:
 
 
 _STOP = frozenset("a an the of in on at to for and or with about from by your my our their her his "
-                  "this that these those how what why new".split())
+                  "this that these those how what why new building working work team people "
+                  "time year years day days things thing making using getting going great good "
+                  "first last next week month role roles hiring across after every".split())
 
 
 def topic_words(text: str) -> set[str]:
@@ -168,6 +170,6 @@ def topic_words(text: str) -> set[str]:
     return out
 
 
-def matches(resource_text: str, hook: Hook, needed: int = 2) -> bool:
+def matches(resource_text: str, hook: Hook, needed: int = 1) -> bool:
     """Whether a resource is about the hook: at least ``needed`` content words in common."""
     return len(topic_words(resource_text) & topic_words(hook.fact)) >= needed

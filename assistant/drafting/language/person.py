@@ -21,6 +21,8 @@ OBJECTS = {"her": "you", "him": "you", "them": "you"}
 REFLEXIVES = {"herself": "yourself", "himself": "yourself", "themselves": "yourself"}
 AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re", "’s": "’re",
          "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+GROUPS = frozenset("team teams kids children family friends group club band parents class "
+                   "students players orchestra company staff crew".split())
 RELATIONS = frozenset("daughter son wife husband partner kids kid children child baby mom mother "
                       "dad father parents team dog cat family sister brother".split())
 
@@ -143,8 +145,10 @@ def to_second_person(fact: str, contact_name: str) -> Said:
     voice = "you"
     tense = _tense(root, doc)
     subject = subjects[0] if subjects else None
+    grouped = [t.i for t in doc if t.lower_ in GROUPS]
     about_contact = subject is not None and (
-        subject.text.lower() in THIRD_SUBJECTS or subject.text.lower() in names)
+        subject.text.lower() in THIRD_SUBJECTS or subject.text.lower() in names) and not (
+        subject.lower_ == "they" and grouped and grouped[0] < subject.i)
     if subject is not None and subject.text.lower() in {"i", "we"}:
         voice = "i" if subject.text.lower() == "i" else "we"
         if root.lemma_.lower() == "meet":  # "I met Ana at X": shared history, "we met at X"
@@ -183,15 +187,21 @@ def to_second_person(fact: str, contact_name: str) -> Said:
             c.dep_ == "poss" for c in subject.children):
         prefix_at = subject.left_edge.i
         out[prefix_at] = "your " + out[prefix_at][:1].lower() + out[prefix_at][1:]
+    group = [t.i for t in doc if t.lower_ in GROUPS]
     for tok in doc:  # "the newsletter she writes": every clause about them, not just the first
+        if tok.lower_ == "they" and group and group[0] < tok.i:
+            continue
         if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in THIRD_SUBJECTS
                 and (subject is None or tok.i != subject.i)):
             out[tok.i] = "you"
             for verb in _verbs_of(tok.head):
                 if verb.i > tok.i:
                     out[verb.i] = _agree(verb)
+    group = [t.i for t in doc if t.lower_ in GROUPS]
     for tok in doc:
         low = tok.text.lower()
+        if low in {"they", "their", "them", "theirs"} and group and group[0] < tok.i:
+            continue  # "the team ... they won": the group, not the contact
         if low in POSSESSIVES and tok.tag_ == "PRP$":
             out[tok.i] = _case(POSSESSIVES[low], tok.text) if tok.i else "your"
         elif low in OBJECTS and tok.tag_ == "PRP" and tok.dep_ not in {"nsubj", "nsubjpass"}:

@@ -47,10 +47,14 @@ def sentence_count(text: str) -> int:
 
 
 def _line_for(hooks: Sequence[Hook], first: Hook | None, seed: str, today: date, words: int,
-              resource_fits: bool, remark_only: bool = False) -> tuple[str, Hook | None]:
+              resource_fits: bool, remark_only: bool = False,
+              avoid: str | None = None) -> tuple[str, Hook | None]:
     """The first hook (the chosen one first) that makes a natural line."""
     ordered = [first] if first else []
     ordered += [h for h in hooks if h is not first and h.type != "shared_history"]
+    if first is not None and len(ordered) > 1:  # the hook "regenerate" moved away from goes last
+        avoided = [h for h in hooks if h.id == avoid]
+        ordered = [h for h in ordered if h not in avoided] + avoided
     for hook in ordered:
         line = lines.hook_line(hook, seed, today, words, resource_fits and hook is first,
                                remark_only)
@@ -76,7 +80,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
 
     def hook_move(words: int) -> str:
         line, hook = _line_for(hooks, chosen, seed, today, min(words, 9 if text_channel else 14),
-                               fits)
+                               fits, avoid=avoid_hook)
         used["hook"] = hook
         return line
 
@@ -89,7 +93,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     closers = CHANNEL_CLOSERS.get(channel, lines.CLOSERS)
     if kind == "checkin":
         opener = lines.pick(lines.OPENERS if hooks else lines.OPENERS_NO_NOTES, seed + "o")
-        if history and chosen is not None:
+        if history and chosen is not None and history.said.voice == "we":
             said = lines.clause(history, 12)
             opener = f"It's been a while since {said}." if said else opener
         if channel in {"linkedin-dm", "email"} or not chosen:
@@ -105,7 +109,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     elif kind in {"info-interview", "coffee"}:
         def remark(words: int) -> str:
             line, hook = _line_for(hooks, chosen, seed, today, min(words, 12), False,
-                                   remark_only=True)
+                                   remark_only=True, avoid=avoid_hook)
             used["hook"] = hook
             return line
         moves.append(Move(remark, 2 if channel == "linkedin-dm" else 1, "hook"))
@@ -135,7 +139,8 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         moves.append(Move(lambda w: line, 0, "thanks"))
         if hook is None and chosen is not None:
             def also(words: int) -> str:
-                text, other = _line_for(hooks, chosen, seed, today, min(words, 12), False)
+                text, other = _line_for(hooks, chosen, seed, today, min(words, 12), False,
+                                        avoid=avoid_hook)
                 used["hook"] = other
                 return text
             moves.append(Move(also, 1, "hook"))

@@ -96,6 +96,7 @@ def need_topic(hook: Hook) -> str:
 
 def _past(text: str) -> str:
     """ "you are training" -> "you were training" (the note is older than the question)."""
+    text = re.sub(r"\s+(?:now|these days|at the moment|right now)$", "", text)
     return re.sub(r"^you(?: are|'re|’re) ", "you were ", text)
 
 
@@ -160,6 +161,10 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
             ["Did you find what you were after?", "How is that going?"], seed + "nf")
         return pick([f"You mentioned {_past(said)}.", f"I remember {_past(said)}."],
                     seed + "n") + follow
+    if tense in {"progressive", "future"} and said.startswith("your "):
+        # "your wife is expecting your second child": news about their people, not a project
+        return pick([f"Last I heard, {said}. How is everyone doing?",
+                     f"I remember {said}. I hope you're all doing well."], seed + "fam")
     if tense in {"progressive", "future"}:
         if stale or hook.type == PLAN and hook.when < today:
             return pick([f"Last I heard, {_past(said)}. How did it go?",
@@ -219,6 +224,10 @@ _GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|wedding|engagement|job|role|house|home|
 
 def congrats_line(hook: Hook | None, seed: str, title: str, company: str) -> str:
     """What the congratulations are for: the news in the notes, else their role."""
+    if hook is not None and hook.said.tense == "none":
+        line = _thing_line(hook, seed, 12)
+        if line:
+            return line
     if hook is not None and hook.said.voice == "you":
         said = clause(hook, 12)
         if said:

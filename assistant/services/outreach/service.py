@@ -99,6 +99,8 @@ class OutreachService:
                 + [offline.note_date(n.created) for n in notes]
                 + [profile.name],
                 limits=limits,
+                recipient=contact.name,
+                notes=[n.text for n in notes],
             )
         )
         subject = written[-1].subject if written and result.engine == "offline" else ""
