@@ -110,8 +110,8 @@ def _still(text: str) -> str:
     return "do you still " + body
 
 
-_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|job|role for me|put me in touch|"
-                     r"recommend me)\b", re.I)
+_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|(?:a|any|the) (?:job|role|opening)s? "
+                     r"(?:for me|at)|put me in touch|recommend me)\b", re.I)
 
 
 def askish(hook: Hook) -> bool:
@@ -127,7 +127,9 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
     """
     line = _hook_line(hook, seed, today, max_words, resource_fits)
     if line and longest_copied_run(line, hook.fact) >= COPY_RUN:
-        return ""  # a frame that rebuilt the note's own words is a quote, not a remark
+        line = ""  # a frame that rebuilt the note's own words is a quote, not a remark
+    if not line and hook.said.voice in {"you", "thing"}:
+        line = topic_line(hook, seed)
     if remark_only and line:
         first = re.split(r"(?<=[.!?])\s+", line)[0]
         return first if first.endswith(".") else ""
@@ -203,6 +205,25 @@ _MILESTONE = re.compile(r"\b(?:ran|finished|rode|hiked|climbed|spotted|visited|h
                         r"passed|performed|played|travel+ed|went|back)\b", re.I)
 
 
+def topic_line(hook: Hook, seed: str) -> str:
+    """The last resort for a note no frame fits: its main thing, named ("your trip to Peru")."""
+    doc = parse(hook.said.text)
+    chunks = [c for c in doc.noun_chunks if c.root.pos_ != "PRON" and len(c.text.split()) >= 2
+              and c.root.lower_ not in {"time", "thing", "lot", "bit", "way", "end", "start",
+                                        "year", "years", "month", "week", "day", "part"}]
+    if not chunks:
+        return ""
+    chunk = max(chunks, key=lambda c: (any(t.pos_ == "PROPN" for t in c), len(c)))
+    text = chunk.text
+    if text.split()[0].lower() in {"a", "an", "some", "his", "her", "their"}:
+        text = "the " + text.split(" ", 1)[1]
+    if longest_copied_run(text, hook.fact) >= COPY_RUN or len(text.split()) > 8:
+        return ""
+    return pick([f"I was thinking about {text} the other day. How is that going?",
+                 f"{text[:1].upper()}{text[1:]} came to mind the other day. How are things?"],
+                seed + "tp")
+
+
 def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
     """A fact with no verb ("new baby!! Lucia"): good news is a remark about "the" thing."""
     text = hook.said.text.strip(" .!,")
@@ -213,7 +234,7 @@ def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
     if words_[0].lower() not in {"your", "the", "a", "an"}:
         first_phrase = "the " + first_phrase
     return pick([f"I was so happy to hear about {first_phrase}. How are you all doing?",
-                 f"Congratulations on {first_phrase}! I hope you're all doing well."],
+                 f"I was thrilled to hear about {first_phrase}! I hope you're all doing well."],
                 seed + "th")
 
 
