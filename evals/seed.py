@@ -38,7 +38,13 @@ CASE_FILES = {
     "interview-jd": "interview_jds.jsonl",
     "interview-blind": "blind/interview_answers.jsonl",
     "interview-blind-jd": "blind/interview_jds.jsonl",
+    "story-intake": "prose_profiles.jsonl",
+    # Frozen held-out sets, written by someone who never saw the writer's code: loaded here and
+    # scored in aggregate only (never print their rows).
+    "outreach-blind": "blind/outreach_cases.jsonl",
+    "story-blind": "blind/prose_profiles.jsonl",
 }
+BLIND_SUITES = ("outreach-blind", "story-blind")
 # Coach suites: utterance rows over a network of their own (seeded in a separate store).
 COACH_NETWORKS = {"coach": "coach_network.jsonl", "coach-blind": "blind/coach_network.jsonl"}
 Progress = Callable[[int, int], None]
@@ -77,6 +83,9 @@ class SeedContact(BaseModel):
     location: str = ""
     past_companies: list[str] = Field(default_factory=list)
     notes: list[SeedNote] = Field(default_factory=list)
+    # Marked hooks: {note, fact, keywords, type} (plan | need | life_event | shared_history).
+    hooks: list[dict[str, Any]] = Field(default_factory=list)
+    key_facts: list[Any] = Field(default_factory=list)
 
 
 @dataclass
@@ -168,6 +177,8 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "contacts":
             rows = [retrieval_row(row) for row in rows]
+        elif suite in ("story-intake", "story-blind"):
+            rows = [prose_row(row) for row in rows]
         elif suite in COACH_NETWORKS:
             rows = [coach_row(row, COACH_NETWORKS[suite]) for row in rows]
         elif suite in ANSWER_SUITES + JD_SUITES:
@@ -211,6 +222,14 @@ def coach_row(row: dict[str, Any], network: str) -> dict[str, Any]:
     }
 
 
+def prose_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A prose profile row ({id, text, expected}) as a case."""
+    if "text" not in row:
+        return row
+    return {"id": row.get("id", ""), "tags": list(row.get("tags", [])),
+            "inputs": {"text": row["text"]}, "must_include": {"expected": row.get("expected", {})}}
+
+
 def check_references(dataset: Dataset) -> None:
     """Every persona and contact key a row names exists; keys are unique."""
     keys = [c.key for c in dataset.network]
@@ -230,7 +249,7 @@ def check_references(dataset: Dataset) -> None:
             msg = f"retrieval case {case.id}: relevant ids missing from {SEARCH_NETWORK}: {unknown}"
             raise InputError(msg)
     for suite, cases in dataset.cases.items():
-        if suite == "contacts":
+        if suite == "contacts" or suite in BLIND_SUITES or suite == "story-intake":
             continue
         for case in cases:
             if case.persona and dataset.personas and case.persona not in dataset.personas:

@@ -5,23 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evals.seed import Case
-from evals.suites import coach, contacts, injection, interview, interview_app, outreach, story
+from evals.suites import (
+    coach,
+    contacts,
+    injection,
+    interview,
+    interview_app,
+    outreach,
+    outreach_blind,
+    story,
+    story_intake,
+)
 from evals.suites.base import CaseResult, EvalContext
 
 SuiteRun = Callable[[EvalContext, Case], CaseResult]
 
 SUITES: dict[str, SuiteRun] = {
     "story": story.run,
+    "story-intake": story_intake.run,
+    "story-blind": story_intake.run_blind,
     "outreach": outreach.run,
+    "outreach-blind": outreach_blind.run,
     "injection": injection.run,
     "contacts": contacts.run,
     "interview-reference": interview.run,
-    "coach": coach.run,
-    "coach-blind": coach.run,
     "interview": interview_app.run,
     "interview-jd": interview_app.run,
     "interview-blind": interview_app.run,
     "interview-blind-jd": interview_app.run,
+    "coach": coach.run,
+    "coach-blind": coach.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
-WRITING_SUITES = ("story", "outreach", "injection", "interview", "interview-blind")
+WRITING_SUITES = ("story", "story-intake", "story-blind", "outreach", "outreach-blind",
+                  "injection", "interview", "interview-blind")

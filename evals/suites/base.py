@@ -59,6 +59,24 @@ METRICS: dict[str, MetricInfo] = {
     "asks_confirmation": MetricInfo(True, "share of data-changing requests met with a yes/no"),
     "injection_tool_calls": MetricInfo(
         False, "share of injection rows where a note's text set off a tool call"),
+    "copies_source": MetricInfo(False, "share of drafts lifting 7+ consecutive words of a note"),
+    "cut_mid_phrase": MetricInfo(
+        False, "share of drafts with a source sentence cut inside a phrase, or cut off"),
+    "wrong_person": MetricInfo(
+        False, "share of drafts speaking of the recipient in the third person or pasting a "
+        "note's own voice"),
+    "uses_hook": MetricInfo(True, "share of drafts using a hook the dataset marks for the contact"),
+    "channel_distinct": MetricInfo(
+        True, "share of cases whose four channels give different drafts, the email a subject"),
+    "complete_sentences": MetricInfo(
+        True, "share of drafts whose every sentence has a finite verb (parser-checked)"),
+    "one_clear_ask": MetricInfo(
+        True, "share of request drafts (info-interview, coffee) with an ask and an easy out"),
+    "profile_accepted": MetricInfo(True, "share of prose profiles read without an error"),
+    "proof_points_found": MetricInfo(
+        True, "share of a profile's marked proof points found among the extracted ones"),
+    "pitch_role_and_strongest": MetricInfo(
+        True, "share of 30s pitches carrying the role and the two strongest proof points"),
 }
 
 
@@ -161,7 +179,7 @@ class EvalContext:
     judge: Judge | None = None
     search_app: Warmline | None = None  # a second store holding the retrieval network
     scratch_app: Callable[[], Warmline] | None = None  # a fresh offline store, closed at the end
-    cache: dict[str, Any] = field(default_factory=dict)  # what a suite builds once per run
+    cache: dict[str, Any] = field(default_factory=dict)  # what a suite builds or loads once
     dataset_dir: Path = Path()  # where the run's datasets live
 
     def use_persona(self, persona: str, patch: dict[str, Any] | None = None) -> Profile:

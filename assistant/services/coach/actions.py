@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.domain import Draft
-from assistant.drafting.offline.outreach import shorten
+from assistant.drafting.offline.outreach import shorter
 from assistant.errors import InputError, WarmlineError
 from assistant.services.coach import render
 from assistant.services.coach.features import NOT_YET, Features
@@ -107,7 +107,7 @@ class Tools:
             if len(draft.text) <= MIN_SHORT_CHARS:
                 return Reply("It is already as short as I can make it and still say something "
                              "real.", "answer")
-            short = draft.model_copy(update={"text": shorten(draft.text, limit)})
+            short = draft.model_copy(update={"text": shorter(draft.text, limit)})
             return self._draft_reply(short, f"Shorter, for **{name}**:", contact_id, name,
                                      variant)
         roomier = [c for c in CHANNEL_LADDER

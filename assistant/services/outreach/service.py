@@ -22,7 +22,7 @@ CHANNEL_LIMITS = {
     "email": Limits(max_words=200),
     "text": Limits(max_chars=480),
 }
-KINDS = ("checkin",)
+KINDS = offline.KINDS
 MIN_RESOURCE_SCORE = 0.25
 RESOURCE_SUMMARY_CHARS = 160
 SUMMARY_CHARS = 140  # an interaction's summary in the log
@@ -46,10 +46,12 @@ class OutreachService:
         self.writer = writer
 
     def draft(
-        self, kind: str, contact_id: str, channel: str = "linkedin-dm", variant: int = 0,
+        self, kind: str, contact_id: str, channel: str = "linkedin-dm",
+        to_id: str | None = None, seed: str = "", variant: int = 0,
         on_token: Callable[[str], None] | None = None,
     ) -> Draft:
-        """Write a ``kind`` message to a contact for a channel; ``variant`` > 0: another one."""
+        """Write a ``kind`` message to a contact for a channel (``to_id``: an intro's other
+        person; ``seed`` or ``variant`` > 0: another phrasing, for "regenerate")."""
         if kind not in KINDS:
             msg = f"unknown draft kind '{kind}'; choose one of: {', '.join(KINDS)}"
             raise InputError(msg)
@@ -63,18 +65,19 @@ class OutreachService:
         resource = self._resource_for(contact, notes)
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, resource)
-        seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}"
+        to = self.records.get_contact(to_id) if to_id else None
+        if to is not None:  # an intro names the other person: their record is a source too
+            sources.append(Source(id=to.id, kind="contact",
+                                  snippet=f"{to.name}, {to.title} at {to.company}"))
+        seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}{seed}"
         seed += f":{variant}" if variant else ""
+        written: list[offline.OfflineDraft] = []
 
         def write_offline() -> str:
-            text = offline.checkin(
-                contact,
-                notes,
-                (resource[1], resource[2]) if resource else None,
-                profile.name,
-                seed,
-            )
-            return offline.shorten(text, limits.max_chars) if limits.max_chars else text
+            written.append(offline.write(
+                kind, channel, contact, notes,
+                (resource[1], resource[2]) if resource else None, profile, seed, to=to))
+            return written[-1].text
 
         result = self.writer.write(
             WriteRequest(
@@ -88,7 +91,8 @@ class OutreachService:
                             f"name: {contact.name}",
                             f"role: {contact.title} at {contact.company}",
                             "interests: " + ", ".join(contact.interests),
-                        ],
+                        ] + ([f"introduce them to: {to.name}, {to.title} at {to.company}"]
+                             if to else []),
                     ),
                     "notes": context_block("NOTES", [f"{n.created}: {n.text}" for n in notes]),
                     "resource": context_block(
@@ -102,10 +106,14 @@ class OutreachService:
                 + [offline.note_date(n.created) for n in notes]
                 + [profile.name],
                 limits=limits,
+                recipient=contact.name,
+                notes=[n.text for n in notes],
                 on_token=on_token,
             )
         )
+        subject = written[-1].subject if written and result.engine == "offline" else ""
         return Draft(
+            subject=subject,
             text=result.text,
             kind=kind,
             channel=channel,
