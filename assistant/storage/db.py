@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.errors import StoreError
 from assistant.storage import fulltext, phrases
+from assistant.storage.resources import SCHEMA as RESOURCES_SCHEMA
 
 DB_FILE = "warmline.sqlite3"
 
@@ -63,6 +64,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     fulltext.SCHEMA,
     phrases.SCHEMA,
+    RESOURCES_SCHEMA,
 )
 
 

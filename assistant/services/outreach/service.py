@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source
+from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source, new_id
 from assistant.drafting.guard import Limits
 from assistant.drafting.offline import outreach as offline
 from assistant.drafting.writer import Writer, WriteRequest
 from assistant.errors import InputError
+from assistant.services.outreach import ledger
+from assistant.services.outreach.cadence import Cadences, Clock
+from assistant.services.outreach.library import Match, ResourceLibrary
+from assistant.services.outreach.wording import Wording, write
+from assistant.storage import drafts as draft_store
 from assistant.storage.index import SearchIndex
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -20,10 +25,10 @@ CHANNEL_LIMITS = {
     "email": Limits(max_words=200),
     "text": Limits(max_chars=480),
 }
-KINDS = ("checkin",)
-MIN_RESOURCE_SCORE = 0.25
-RESOURCE_SUMMARY_CHARS = 160
+KINDS = ("checkin", "info-interview", "coffee", "congrats", "thanks", "intro")
 SUMMARY_CHARS = 140  # an interaction's summary in the log
+HOOK_NOTES = 3
+INTRO_SEPARATOR = "---"  # the model's intro reply: the opt-in ask, this line, the intro
 
 
 def context_block(label: str, lines: list[str]) -> str:
@@ -32,125 +37,228 @@ def context_block(label: str, lines: list[str]) -> str:
     return f"<<<{label}\n{body}\n{label}>>>"
 
 
-class OutreachService:
-    """Drafts messages to contacts and logs the ones the user sends."""
+def sent_direction(draft: Draft) -> Direction:
+    """What a sent draft was: requests ask; a check-in or thank-you gives only when it shares
+    something; congratulations and introductions give."""
+    if draft.kind in ledger.ASK_KINDS:
+        return Direction.ASKED
+    if draft.kind in {"congrats", "intro"}:
+        return Direction.GAVE
+    shares = any(s.kind in {"knowledge", "resource"} for s in draft.sources)
+    return Direction.GAVE if shares else Direction.NEUTRAL
 
-    def __init__(
-        self, records: RecordStore, index: SearchIndex, sync: IndexSync, writer: Writer
-    ) -> None:
+
+class OutreachService:
+    """Drafts messages to contacts, keeps them, and logs the ones the user sends."""
+
+    def __init__(self, records: RecordStore, index: SearchIndex, sync: IndexSync,
+                 writer: Writer, clock: Clock = date.today) -> None:
         self.records = records
         self.index = index
         self.sync = sync
         self.writer = writer
+        self.clock = clock
+        self.library = ResourceLibrary(records, index, sync)
+        self.cadences = Cadences(records, lambda: self.clock())
 
-    def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm") -> Draft:
-        """Write a ``kind`` message to a contact for a channel."""
-        if kind not in KINDS:
-            msg = f"unknown draft kind '{kind}'; choose one of: {', '.join(KINDS)}"
-            raise InputError(msg)
-        if channel not in CHANNEL_LIMITS:
-            msg = f"unknown channel '{channel}'; choose one of: {', '.join(CHANNEL_LIMITS)}"
-            raise InputError(msg)
+    # -- drafting -------------------------------------------------------------------------
+    def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm", *,
+              to_contact_id: str = "", avoid_hook: str = "", variant: int = 0) -> Draft:
+        """Write a ``kind`` message to a contact for a channel, and keep it in the history."""
+        kind, channel = check_kind(kind), check_channel(channel)
         contact = self.records.get_contact(contact_id)
-        notes = offline.factual_notes(self.records.notes_for(contact.id))[:3]
+        other = self._intro_partner(kind, contact, to_contact_id)
+        notes = offline.factual_notes(self.records.notes_for(contact.id))[:HOOK_NOTES]
         profile = self.records.get_profile()
-        resource = self._resource_for(contact, notes)
+        match = self.library.match(contact, notes) if kind in {"checkin", "thanks"} else None
         limits = CHANNEL_LIMITS[channel]
-        sources = self._sources(contact, notes, resource)
-        seed = f"{contact.id}:{kind}:{date.today().isocalendar().week}"
+        sources = self._sources(contact, notes, match, other)
+        today = self.clock()
+        seed = f"{contact.id}:{kind}:{channel}:{today.isocalendar().week}:{variant}"
+        wording: list[Wording] = []
 
-        def write_offline() -> str:
-            text = offline.checkin(
-                contact,
-                notes,
-                (resource[1], resource[2]) if resource else None,
-                profile.name,
-                seed,
-            )
-            return offline.shorten(text, limits.max_chars) if limits.max_chars else text
+        def offline_wording() -> Wording:
+            if not wording:
+                wording.append(write(kind, channel, contact, notes,
+                                     (match.title, match.summary) if match else None,
+                                     profile.name, seed, avoid_hook or None, other))
+            return wording[0]
 
-        result = self.writer.write(
-            WriteRequest(
-                task=f"outreach_{kind}",
-                variables={
-                    "channel": channel,
-                    "max_chars": str(limits.max_chars or 1900),
-                    "contact": context_block(
-                        "CONTACT",
-                        [
-                            f"name: {contact.name}",
-                            f"role: {contact.title} at {contact.company}",
-                            "interests: " + ", ".join(contact.interests),
-                        ],
-                    ),
-                    "notes": context_block("NOTES", [f"{n.created}: {n.text}" for n in notes]),
-                    "resource": context_block(
-                        "RESOURCE", [f"{resource[1]}: {resource[2]}"] if resource else []
-                    ),
-                    "sender": profile.name or "(no name given)",
-                },
-                offline=write_offline,
-                # A note's date is the user's material too: "on 11 June" from it is not made up.
-                sources=[s.snippet for s in sources]
-                + [offline.note_date(n.created) for n in notes]
-                + [profile.name],
-                limits=limits,
-            )
-        )
-        return Draft(
-            text=result.text,
-            kind=kind,
-            channel=channel,
-            engine=result.engine,
-            sources=sources,
-            notice=result.notice,
-        )
-
-    def mark_sent(self, contact_id: str, draft: Draft) -> Interaction:
-        """Log a sent draft as a give-first touch; it resets the check-in clock."""
-        contact = self.records.get_contact(contact_id)
-        item = Interaction(
-            contact_id=contact.id,
-            channel=draft.channel,
-            direction=Direction.GAVE,
-            kind=draft.kind,
-            summary=ellipsize(draft.text, SUMMARY_CHARS),
-            source="warmline",
+        result = self.writer.write(WriteRequest(
+            task=f"outreach_{kind.replace('-', '_')}",
+            variables=self._variables(kind, channel, limits, contact, notes, match, other,
+                                      profile.name),
+            offline=lambda: _fit(_joined(offline_wording()) if kind == "intro"
+                                 else offline_wording().text, limits),
+            # A note's date is the user's material too: "on 11 June" from it is not made up.
+            sources=[s.snippet for s in sources]
+            + [offline.note_date(n.created) for n in notes] + [profile.name],
+            limits=limits,
+        ))
+        text, second = result.text, ""
+        if kind == "intro":
+            text, _, second = (part.strip() for part in result.text.partition(INTRO_SEPARATOR))
+            second = second or offline_wording().second_text
+        subject = offline_wording().subject if channel == "email" else ""
+        hook = offline_wording().hook_note_id if result.engine == "offline" else ""
+        draft = Draft(
+            id=new_id("d"), text=text, second_text=second, kind=kind, channel=channel,
+            engine=result.engine, sources=sources, notice=result.notice, subject=subject,
+            contact_id=contact.id, to_contact_id=other.id if other else "",
+            hook_id=hook or offline_wording().hook_id,
+            ask_warning=(ledger.ask_warning(self.records, contact.id, contact.name, today)
+                         if kind in ledger.ASK_KINDS else ""),
         )
         with self.records.db.transaction() as conn:
+            draft_store.put(conn, draft)
+        return draft
+
+    def regenerate(self, draft_id: str) -> Draft:
+        """Another wording of a kept draft, with a different personal detail where there is one."""
+        old = draft_store.get(self.records.db, draft_id)
+        variant = len(draft_store.search(self.records.db, contact_id=old.contact_id,
+                                         kind=old.kind, channel=old.channel))
+        return self.draft(old.kind, old.contact_id, old.channel, to_contact_id=old.to_contact_id,
+                          avoid_hook=old.hook_id, variant=variant)
+
+    # -- history and sending --------------------------------------------------------------
+    def get_draft(self, draft_id: str) -> Draft:
+        """One kept draft."""
+        return draft_store.get(self.records.db, draft_id)
+
+    def history(self, *, contact_id: str = "", kind: str = "", channel: str = "",
+                sent: bool | None = None, limit: int = 200) -> list[Draft]:
+        """Kept drafts, newest first, filtered."""
+        if kind:
+            check_kind(kind)
+        if channel:
+            check_channel(channel)
+        return draft_store.search(self.records.db, contact_id=contact_id, kind=kind,
+                                  channel=channel, sent=sent, limit=limit)
+
+    def mark_sent(self, draft_id: str, text: str | None = None) -> Interaction:
+        """Log a kept draft as sent, once: a second call returns the first call's interaction.
+
+        The interaction goes to the draft's own contact (never whoever the screen shows now),
+        with the direction the draft's kind and content warrant, and it resets their clock.
+        """
+        with self.records.db.transaction() as conn:
+            draft = draft_store.get(conn, draft_id)
+            if draft.sent and draft.interaction_id:
+                row = conn.execute("SELECT data FROM interactions WHERE id = ?",
+                                   (draft.interaction_id,)).fetchone()
+                if row:
+                    return Interaction.model_validate_json(row["data"])
+            if text is not None and text.strip():
+                draft.text = text.strip()
+            contact = self.records.get_contact(draft.contact_id)
+            item = Interaction(contact_id=contact.id, when=self.clock(), channel=draft.channel,
+                               direction=sent_direction(draft), kind=draft.kind,
+                               summary=ellipsize(draft.text, SUMMARY_CHARS), source="warmline")
             self.records.put_interaction(item, conn)
-            contact.last_contacted = item.when
-            self.records.put_contact(contact, conn)
+            draft.sent, draft.interaction_id = True, item.id
+            draft_store.put(conn, draft)
+            if contact.last_contacted is None or item.when >= contact.last_contacted:
+                contact.last_contacted = item.when
+                self.records.put_contact(contact, conn)
         self.sync.reconcile()
         return item
 
-    def _resource_for(self, contact: Contact, notes: list[Note]) -> tuple[str, str, str] | None:
-        query = " ".join(contact.interests) or " ".join(n.text for n in notes[:1])
-        hits = self.index.search("knowledge", query, k=1) if query else []
-        if not hits or hits[0].score < MIN_RESOURCE_SCORE:
+    def log(self, contact_id: str, kind: str, direction: str = "neutral", text: str = "",
+            channel: str = "") -> Interaction:
+        """Log a touch by hand (a call, a coffee chat); it resets the person's clock."""
+        try:
+            way = Direction(direction.strip().lower())
+        except ValueError as e:
+            msg = f"direction must be one of: {', '.join(d.value for d in Direction)}"
+            raise InputError(msg) from e
+        if not kind.strip():
+            msg = "say what kind of touch it was (e.g. coffee, call, message)"
+            raise InputError(msg)
+        contact = self.records.get_contact(contact_id)
+        item = Interaction(contact_id=contact.id, when=self.clock(), channel=channel,
+                           direction=way, kind=kind.strip().lower(), summary=text.strip())
+        with self.records.db.transaction() as conn:
+            self.records.put_interaction(item, conn)
+            if contact.last_contacted is None or item.when >= contact.last_contacted:
+                contact.last_contacted = item.when
+                self.records.put_contact(contact, conn)
+        self.sync.reconcile()
+        return item
+
+    def ledger(self, contact_id: str) -> ledger.Ledger:
+        """What was given to and asked of one contact."""
+        return ledger.ledger_for(self.records, self.records.get_contact(contact_id).id)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _intro_partner(self, kind: str, contact: Contact, to_contact_id: str) -> Contact | None:
+        if kind != "intro":
             return None
-        hit = hits[0]
-        title = str(hit.metadata.get("title", ""))
-        summary = hit.text.removeprefix(f"{title}. ").split("\n")[0]
-        return hit.id, title, ellipsize(summary, RESOURCE_SUMMARY_CHARS)
+        if not to_contact_id.strip():
+            msg = "an intro needs the second person: --to NAME_OR_ID"
+            raise InputError(msg)
+        other = self.records.get_contact(to_contact_id)
+        if other.id == contact.id:
+            msg = "an intro needs two different people"
+            raise InputError(msg)
+        return other
 
     @staticmethod
-    def _sources(
-        contact: Contact, notes: list[Note], resource: tuple[str, str, str] | None
-    ) -> list[Source]:
-        sources = [
-            Source(
-                id=contact.id,
-                kind="contact",
-                snippet=(
-                    f"{contact.name}, {contact.title} at {contact.company}; "
-                    f"interests: {', '.join(contact.interests)}"
-                ),
-            )
-        ]
+    def _variables(kind: str, channel: str, limits: Limits, contact: Contact, notes: list[Note],
+                   match: Match | None, other: Contact | None, sender: str) -> dict[str, str]:
+        variables = {
+            "channel": channel,
+            "max_chars": str(limits.max_chars or 1900),
+            "contact": context_block("CONTACT", _person_lines(contact)),
+            "notes": context_block("NOTES", [f"{n.created}: {n.text}" for n in notes]),
+            "sender": sender or "(no name given)",
+        }
+        if kind in {"checkin", "thanks"}:
+            variables["resource"] = context_block(
+                "RESOURCE", [f"{match.title}: {match.summary}"] if match else [])
+        if kind == "intro" and other is not None:
+            variables["other"] = context_block("OTHER PERSON", _person_lines(other))
+        return variables
+
+    @staticmethod
+    def _sources(contact: Contact, notes: list[Note], match: Match | None,
+                 other: Contact | None) -> list[Source]:
+        people = [contact, *([other] if other else [])]
+        sources = [Source(id=p.id, kind="contact", snippet=(
+            f"{p.name}, {p.title} at {p.company}; interests: {', '.join(p.interests)}"))
+            for p in people]
         sources += [Source(id=n.id, kind="note", snippet=n.text) for n in notes]
-        if resource:
-            sources.append(
-                Source(id=resource[0], kind="knowledge", snippet=f"{resource[1]}: {resource[2]}")
-            )
+        if match:
+            sources.append(Source(id=match.id, kind=match.kind, snippet=match.snippet))
         return sources
+
+
+def _person_lines(contact: Contact) -> list[str]:
+    return [f"name: {contact.name}", f"role: {contact.title} at {contact.company}",
+            "interests: " + ", ".join(contact.interests)]
+
+
+def _fit(text: str, limits: Limits) -> str:
+    """The offline text within the channel's hard character limit (whole lines dropped)."""
+    return offline.shorten(text, limits.max_chars) if limits.max_chars else text
+
+
+def _joined(wording: Wording) -> str:
+    return f"{wording.text}\n{INTRO_SEPARATOR}\n{wording.second_text}"
+
+
+def check_kind(kind: str) -> str:
+    """A known draft kind, or a one-line error listing them."""
+    if kind not in KINDS:
+        msg = f"unknown draft kind '{kind}'; choose one of: {', '.join(KINDS)}"
+        raise InputError(msg)
+    return kind
+
+
+def check_channel(channel: str) -> str:
+    """A known channel, or a one-line error listing them."""
+    if channel not in CHANNEL_LIMITS:
+        msg = f"unknown channel '{channel}'; choose one of: {', '.join(CHANNEL_LIMITS)}"
+        raise InputError(msg)
+    return channel
+
