@@ -58,7 +58,7 @@ class ResourceLibrary:
         self.sync.reconcile()
         return resource
 
-    def list(self) -> list[Resource]:
+    def all(self) -> list[Resource]:
         """Every resource, by title."""
         return resources.all_resources(self.records.db)
 

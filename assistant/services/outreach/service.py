@@ -11,7 +11,9 @@ from assistant.drafting.writer import Writer, WriteRequest
 from assistant.errors import InputError
 from assistant.services.outreach import ledger
 from assistant.services.outreach.cadence import Cadences, Clock
+from assistant.services.outreach.intros import IntroSuggestion, suggest_intros
 from assistant.services.outreach.library import Match, ResourceLibrary
+from assistant.services.outreach.today import Today
 from assistant.services.outreach.wording import Wording, write
 from assistant.storage import drafts as draft_store
 from assistant.storage.index import SearchIndex
@@ -60,6 +62,7 @@ class OutreachService:
         self.clock = clock
         self.library = ResourceLibrary(records, index, sync)
         self.cadences = Cadences(records, lambda: self.clock())
+        self.today = Today(records, self.cadences, lambda: self.clock())
 
     # -- drafting -------------------------------------------------------------------------
     def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm", *,
@@ -189,6 +192,10 @@ class OutreachService:
     def ledger(self, contact_id: str) -> ledger.Ledger:
         """What was given to and asked of one contact."""
         return ledger.ledger_for(self.records, self.records.get_contact(contact_id).id)
+
+    def intro_suggestions(self, limit: int = 10) -> list[IntroSuggestion]:
+        """Pairs of contacts whose goals and offers fit, best first."""
+        return suggest_intros(self.records.list_contacts(), limit)
 
     # -- helpers --------------------------------------------------------------------------
     def _intro_partner(self, kind: str, contact: Contact, to_contact_id: str) -> Contact | None:
