@@ -28,7 +28,8 @@ KIND_HELP = "|".join(KINDS)
 
 def profile_set(
     file: Annotated[Path | None, typer.Option(
-        "--file", help="A Markdown profile: '# Name', '## Now', '## Next', '## Strengths', "
+        "--file", help="Your story as you would write it: plain prose, a pasted LinkedIn About, "
+        "bullets, or the sections '# Name', '## Now', '## Next', '## Strengths', "
         "'## Proof points', '## Target roles', '## Target companies', '## Audiences', "
         "'## Values', '## Voice sample' (see 'warmline profile show').")] = None,
     resume: Annotated[Path | None, typer.Option(
@@ -37,17 +38,19 @@ def profile_set(
 ) -> None:
     """Replace your story with a Markdown file (and/or add proof points from a resume)."""
     if file is None and resume is None:
-        msg = "give --file FILE (a Markdown profile) or --resume FILE"
+        msg = "give --file FILE (your story, in prose or sections) or --resume FILE"
         raise InputError(msg)
     added: list[str] = []
+    understood: dict[str, object] = {}
     with open_app() as app:
         if file is not None:
-            app.profiles.set_from_markdown(file)
+            understood = app.profiles.set_from_markdown(file).to_json()
         if resume is not None:
             added = app.profiles.add_resume_proof(resume)
         profile = app.profiles.get()
     emit(json_out, lambda: {"profile": _story(profile), "added_proof_points": added,
-                            "missing": missing(profile, "30s")},
+                            "missing": missing(profile, "30s"),
+                            "sections": understood.get("sections", [])},
          lambda: _print_saved(profile, added))
 
 
@@ -126,6 +129,10 @@ def _story(profile: Profile) -> dict[str, Any]:
 def _print_saved(profile: Profile, added: list[str]) -> None:
     console.print(f"Saved your story ({len(profile.proof_points)} proof points, "
                   f"{len(profile.strengths)} strengths).")
+    console.print(f"  now: {escape(' '.join(profile.now.split()) or '-')}")
+    console.print(f"  next: {escape(' '.join(profile.next.split()) or '-')}")
+    for point in profile.proof_points:
+        console.print(f"  proof point: {escape(point)}")
     for point in added:
         console.print(f"  added proof point: {escape(point)}")
     if gaps := missing(profile, "30s"):

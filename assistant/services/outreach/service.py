@@ -83,16 +83,17 @@ class OutreachService:
         def offline_wording() -> Wording:
             if not wording:
                 wording.append(write(kind, channel, contact, notes,
-                                     (match.title, match.summary) if match else None,
-                                     profile.name, seed, avoid_hook or None, other))
+                                     (match.title, match.summary, match.url) if match else None,
+                                     profile, seed, today, avoid_hook or None, other))
             return wording[0]
 
         result = self.writer.write(WriteRequest(
-            task=f"outreach_{kind.replace('-', '_')}",
+            task=f"outreach_{kind}",
             variables=self._variables(kind, channel, limits, contact, notes, match, other,
                                       profile.name),
-            offline=lambda: _fit(_joined(offline_wording()) if kind == "intro"
-                                 else offline_wording().text, limits),
+            # The offline engine fits each message to the channel itself.
+            offline=lambda: (_joined(offline_wording()) if kind == "intro"
+                             else offline_wording().text),
             # A note's date is the user's material too: "on 11 June" from it is not made up.
             sources=[s.snippet for s in sources]
             + [offline.note_date(n.created) for n in notes] + [profile.name],
@@ -243,11 +244,6 @@ class OutreachService:
 def _person_lines(contact: Contact) -> list[str]:
     return [f"name: {contact.name}", f"role: {contact.title} at {contact.company}",
             "interests: " + ", ".join(contact.interests)]
-
-
-def _fit(text: str, limits: Limits) -> str:
-    """The offline text within the channel's hard character limit (whole lines dropped)."""
-    return offline.shorten(text, limits.max_chars) if limits.max_chars else text
 
 
 def _joined(wording: Wording) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.domain import Profile, Source
 from assistant.drafting.offline.phrasing import fact_key
 from assistant.errors import ImportFileError, InputError
-from assistant.services.story.profile_markdown import parse_profile_markdown
+from assistant.services.story.intake import Understood, read_story
 from assistant.services.story.resume_text import read_resume_text
 from assistant.storage.records import RecordStore
 
@@ -62,8 +62,8 @@ class ProfileService:
         story = self.get().model_copy(update=values)
         return self.save(Profile.model_validate(story.model_dump()))
 
-    def set_from_markdown(self, path: Path) -> Profile:
-        """Replace the story with a Markdown file in the documented format."""
+    def set_from_markdown(self, path: Path) -> Understood:
+        """Replace the story with a file: the documented sections, prose, or both."""
         try:
             if path.stat().st_size > MAX_PROFILE_BYTES:
                 msg = f"{path.name} is too large for a profile (the limit is 256 KB)"
@@ -75,7 +75,13 @@ class ProfileService:
         except OSError as e:
             msg = f"cannot read {path}: {e.strerror or e}"
             raise InputError(msg) from e
-        return self.save(parse_profile_markdown(text))
+        return self.set_from_text(text)
+
+    def set_from_text(self, text: str) -> Understood:
+        """Replace the story with one read from any text: sections, prose, bullets."""
+        understood = read_story(text)
+        understood.profile = self.save(understood.profile)
+        return understood
 
     def add_resume_proof(self, path: Path, limit: int = 6) -> list[str]:
         """Add the resume's bullets that carry numbers to the proof points; return the new ones."""

@@ -97,7 +97,7 @@ def test_set_from_file_replaces_the_story_but_keeps_linkedin_data(
                                     strengths=["old strength"]))
     path = tmp_path / "me.md"
     path.write_text("## Now\nHospital pharmacist\n## Next\nPM\n", encoding="utf-8")
-    saved = app.profiles.set_from_markdown(path)
+    saved = app.profiles.set_from_markdown(path).profile
     assert (saved.now, saved.next, saved.strengths) == ("Hospital pharmacist", "PM", [])
     stored = app.records.get_profile()
     assert stored.headline == "Pharmacist" and stored.positions[0].company == "Mercy Health"

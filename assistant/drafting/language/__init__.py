@@ -1,0 +1,1 @@
+"""The offline engine's language layer: parsing, clause shortening, person and hooks."""

@@ -1,0 +1,86 @@
+"""Who the user is, in a few words that fit inside a sentence ("a hospital pharmacist")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain import Profile
+from assistant.drafting.language.clauses import shorten
+from assistant.drafting.language.parser import parse
+
+_VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[eu])|hour|honest|mba\b|md\b|rn\b)", re.I)
+
+
+def article(noun_phrase: str) -> str:
+    """ "pharmacist" -> "a pharmacist", "analyst" -> "an analyst"; names and plurals as they are."""
+    if not noun_phrase or noun_phrase.split()[0].lower() in {"a", "an", "the", "my"}:
+        return noun_phrase
+    return ("an " if _VOWEL_SOUND.match(noun_phrase) else "a ") + noun_phrase
+
+
+def role_noun(text: str) -> str:
+    """The role a field names, as a noun phrase: "Hospital pharmacist at Mercy Health. 8 years
+    in oncology" -> "hospital pharmacist"; "Data analyst, recently laid off" -> "data analyst"."""
+    first = re.split(r"[.;,(]|\s[-–—]\s", text.strip(), maxsplit=1)[0].strip()
+    if not first:
+        return ""
+    doc = parse(first)
+    chunks = list(doc.noun_chunks)
+    if not chunks:
+        return ""
+    # "I have spent nine years as a hospital pharmacist": the role follows "as".
+    for chunk in chunks:
+        if chunk.start and doc[chunk.start - 1].lower_ == "as":
+            return _bare(chunk.text)
+    chunk = chunks[0]
+    if chunk.root.pos_ == "PRON":
+        return ""
+    # Keep "at Mercy Health" out: the role is the chunk itself.
+    return _bare(chunk.text)
+
+
+def _bare(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in {"a", "an", "the", "my", "i"}:
+        words.pop(0)
+    out = " ".join(words)
+    if out and out.split()[0][1:].islower():
+        out = out[:1].lower() + out[1:]
+    return out
+
+
+def role_phrase(profile: Profile) -> str:
+    """ "a hospital pharmacist" from the profile's now, or its headline."""
+    noun = role_noun(profile.now) or role_noun(profile.headline)
+    return article(noun) if noun else ""
+
+
+def target_phrase(profile: Profile) -> str:
+    """ "product management in health tech": where the user is going, short enough for a clause."""
+    source = profile.next or (profile.target_roles[0] if profile.target_roles else "")
+    if not source:
+        return ""
+    first = re.split(r"[.;]\s|\n", source.strip(), maxsplit=1)[0].strip().rstrip(".")
+    first = re.sub(r"^(?:i want to (?:move|get|go|transition) into|moving into|move into|"
+                   r"transition(?:ing)? (?:in)?to|next:?)\s+", "", first, flags=re.I)
+    short = shorten(first, 8) or first
+    short = short[:1].lower() + short[1:] if short[1:2].islower() else short
+    return short
+
+
+def is_person_noun(phrase: str) -> bool:
+    """Whether a role phrase names a person ("product manager") rather than a field ("product
+    management")."""
+    head = phrase.split(" in ")[0].split(" at ")[0].split()
+    word = head[-1].lower() if head else ""
+    return bool(re.search(r"(?:er|or|ist|ant|ent|ian|ect|lead|head|pm|designer|scientist)s?$",
+                          word)) and word not in {"center", "cancer", "sector", "order"}
+
+
+def move_phrase(profile: Profile) -> str:
+    """ "moving into product management" or "moving into a role as a product manager"."""
+    target = target_phrase(profile)
+    if not target:
+        return ""
+    return f"moving into a role as {article(target)}" if is_person_noun(target) else \
+        f"moving into {target}"

@@ -1,0 +1,173 @@
+"""Story intake: a profile from anything a person writes, and what was understood from it.
+
+The documented sections (``## Now``, ``## Proof points`` ...) are honoured where they are used;
+every other line (a "# About me" paragraph, a pasted LinkedIn About, a bullet list, unknown
+headings) is read sentence by sentence and sorted into now, next, strengths and proof points.
+Prose is never refused; only an empty text is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain import Profile
+from assistant.drafting.language import intake as lang
+from assistant.drafting.offline.clipping import split_sentences
+from assistant.drafting.offline.injection import looks_like_instruction
+from assistant.errors import InputError
+from assistant.services.story.profile_markdown import (
+    ALIASES,
+    LIST_SECTIONS,
+    TEXT_SECTIONS,
+    _items,
+)
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+•▪●◦‣]|\d+[.)])\s+")
+_NOT_A_NAME = re.compile(r"\b(?:about|summary|profile|experience|me|story|bio|background|"
+                         r"overview|intro\w*|resume|cv|linkedin)\b", re.I)
+FIELD_LABELS = {"now": "What you do now", "next": "Where you want to go next",
+                "strengths": "Strengths", "proof_points": "Proof points (achievements)",
+                "voice_sample": "Voice sample"}
+
+
+@dataclass
+class Understood:
+    """The profile read from a text, which sections were honoured, and what is still missing."""
+
+    profile: Profile
+    sections: list[str] = field(default_factory=list)  # sections taken as written
+    missing: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """What ``profile set --json`` and the Story tab show."""
+        return {"understood": {k: getattr(self.profile, k) for k in FIELD_LABELS},
+                "name": self.profile.name, "sections": self.sections, "missing": self.missing}
+
+    def markdown(self) -> str:
+        """What was understood, field by field, and what to add, for the Story tab."""
+        lines = ["**What I understood** (edit any field below to correct it)", ""]
+        for key, label in FIELD_LABELS.items():
+            value = getattr(self.profile, key)
+            if isinstance(value, list):
+                shown = "; ".join(value) if value else "—"
+            else:
+                shown = " ".join(str(value).split()) or "—"
+            lines.append(f"- **{label}:** {shown}")
+        if self.missing:
+            lines += ["", "**Still missing:** " + "; ".join(self.missing)]
+        return "\n".join(lines)
+
+
+def _section(title: str) -> str | None:
+    key = " ".join(title.lower().replace("-", " ").split()).rstrip(":")
+    key = ALIASES.get(key, key)
+    return key if key in TEXT_SECTIONS or key in LIST_SECTIONS else None
+
+
+def _looks_like_name(title: str) -> bool:
+    words = title.split()
+    return (1 < len(words) <= 4 and not _NOT_A_NAME.search(title)
+            and all(w[:1].isupper() for w in words))
+
+
+def _prose_sentences(lines: list[str]) -> list[str]:
+    """Sentences of free text: a bullet is one sentence; paragraphs are split into sentences."""
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.extend(split_sentences(" ".join(paragraph)))
+            paragraph.clear()
+
+    for line in lines:
+        if not line.strip():
+            flush()
+        elif _BULLET.match(line):
+            flush()
+            out.append(_BULLET.sub("", line).strip())
+        else:
+            paragraph.append(line.strip())
+    flush()
+    return [s for s in out if s and not looks_like_instruction(s)]
+
+
+def read_story(text: str) -> Understood:
+    """A profile from any text a person writes about themselves."""
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        msg = "the profile is empty: paste or write a few sentences about yourself"
+        raise InputError(msg)
+    name = ""
+    sections: dict[str, list[str]] = {}
+    prose: list[str] = []
+    current: str | None = None
+    for line in text.split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            title = heading.group(2).strip()
+            key = _section(title) if len(heading.group(1)) > 1 or not _looks_like_name(title) \
+                else None
+            if len(heading.group(1)) == 1 and _looks_like_name(title) and not name:
+                name, current = title, None
+            elif key:
+                current = key
+                sections.setdefault(key, [])
+            else:
+                current = None  # "# About me", "## Experience": their text is prose
+                prose.append("")
+            continue
+        if current is not None:
+            sections[current].append(line.rstrip())
+        else:
+            prose.append(line)
+    values: dict[str, object] = {}
+    for key, lines in sections.items():
+        if key in TEXT_SECTIONS:
+            values[TEXT_SECTIONS[key]] = "\n".join(lines).strip()
+        else:
+            values[LIST_SECTIONS[key]] = _items(lines)
+    sentences = _prose_sentences(prose)
+    found = lang.sort_sentences(sentences)
+    name = name or lang.name_in(" ".join(sentences))
+    _fill(values, "now", " ".join(found.now[:2]))
+    _fill(values, "next", found.next[0] if found.next else "")
+    _fill(values, "strengths", found.strengths)
+    _fill(values, "proof_points", _dedupe(found.proof_points))
+    first_person = [s for s in sentences if re.search(r"\b(?:I|I'm|I've|my)\b", s)]
+    voice = list(dict.fromkeys([*found.voice, *first_person]))
+    _fill(values, "voice_sample", " ".join(voice[:4]))
+    profile = Profile.model_validate({"name": name, **values})
+    return Understood(profile, [k for k in sections if sections[k]], gaps(profile))
+
+
+def _fill(values: dict[str, object], key: str, value: object) -> None:
+    if value and not values.get(key):
+        values[key] = value
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = " ".join(item.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def gaps(profile: Profile) -> list[str]:
+    """What a pitch still needs, said as what to add."""
+    out = []
+    if not profile.now.strip():
+        out.append("what you do now (a role, and for how long)")
+    if not profile.next.strip():
+        out.append("where you want to go next (a role or field)")
+    if not profile.proof_points:
+        out.append("an achievement: what you did and what changed, with a number")
+    elif not any(re.search(r"\d", p) for p in profile.proof_points):
+        out.append("a number in one of your achievements (how many, how much, how fast)")
+    return out
