@@ -124,7 +124,7 @@ class Draft(BaseModel):
     contact_id: str = ""
     to_contact_id: str = ""  # an intro: the person the contact would be introduced to
     second_text: str = ""  # an intro: the introduction itself, after the double opt-in ask
-    hook_id: str = ""  # the note the draft's personal detail came from
+    hook_id: str = ""  # the offline engine's hook (a remembered detail) the draft used
     ask_warning: str = ""  # the ask-guard: only asks lately, give something first
     sent: bool = False
     interaction_id: str = ""  # what "mark as sent" logged

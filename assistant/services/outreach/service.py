@@ -104,12 +104,13 @@ class OutreachService:
             text, _, second = (part.strip() for part in result.text.partition(INTRO_SEPARATOR))
             second = second or offline_wording().second_text
         subject = offline_wording().subject if channel == "email" else ""
-        hook = offline_wording().hook_note_id if result.engine == "offline" else ""
+        # The hook the offline engine chose (its id), so "regenerate" can ask for another.
+        hook = offline_wording().hook_id if result.engine == "offline" else ""
         draft = Draft(
             id=new_id("d"), text=text, second_text=second, kind=kind, channel=channel,
             engine=result.engine, sources=sources, notice=result.notice, subject=subject,
             contact_id=contact.id, to_contact_id=other.id if other else "",
-            hook_id=hook or offline_wording().hook_id,
+            hook_id=hook,
             ask_warning=(ledger.ask_warning(self.records, contact.id, contact.name, today)
                          if kind in ledger.ASK_KINDS else ""),
         )
