@@ -32,7 +32,8 @@ def test_intro_takes_to(run_cli) -> None:  # type: ignore[no-untyped-def]
     assert code == 0, err
     assert json.loads(out)["second_text"]
     code, _, err = run_cli("draft", "intro", "--contact", "Chloe")
-    assert code == 1 and err.strip() == "warmline: an intro needs the second person: --to NAME_OR_ID"
+    assert code == 1
+    assert err.strip() == "warmline: an intro needs the second person: --to NAME_OR_ID"
 
 
 def test_due_draft_sent_and_the_contact_leaves_the_due_list(run_cli) -> None:  # type: ignore[no-untyped-def]
