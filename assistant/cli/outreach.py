@@ -60,8 +60,8 @@ def due(
 ) -> None:
     """Who is past their ideal check-in period, most overdue first."""
     with open_app() as app:
-        items = app.outreach.cadences.due()
-    shown = items[: max(0, limit)]
+        shown = app.outreach.cadences.due(limit=max(0, limit))
+        total = app.outreach.cadences.count()
 
     def human() -> None:
         if not shown:
@@ -73,7 +73,7 @@ def due(
                           str(i.days_past_ideal), f"{i.overdue_score:.2f}")
         console.print(table)
 
-    emit(json_out, lambda: {"due": [i.to_json() for i in shown], "total": len(items)}, human)
+    emit(json_out, lambda: {"due": [i.to_json() for i in shown], "total": total}, human)
 
 
 def today(json_out: JSON = False) -> None:

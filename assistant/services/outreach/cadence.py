@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.domain import Tier
 from assistant.errors import InputError
+from assistant.storage import clock
 from assistant.storage.records import RecordStore
 
 Clock = Callable[[], date]
@@ -32,19 +33,6 @@ TIER_PERIODS: dict[Tier, Period | None] = {
     Tier.DORMANT: Period(180, 270),
     Tier.ASPIRATIONAL: None,
 }
-
-# One pass over every contact, without parsing whole records (cheap at 50k contacts).
-_DUE_SQL = (
-    "SELECT id, name, company, "
-    "json_extract(data, '$.tier') AS tier, "
-    "json_extract(data, '$.cadence_days') AS ideal, "
-    "json_extract(data, '$.cadence_max_days') AS maximum, "
-    "json_extract(data, '$.snoozed_until') AS snoozed, "
-    "json_extract(data, '$.last_contacted') AS last, "
-    "json_extract(data, '$.connected_on') AS connected "
-    "FROM contacts"
-)
-
 
 @dataclass(frozen=True)
 class DueItem:
@@ -99,30 +87,25 @@ def period_for(tier: str, ideal: int | None, maximum: int | None) -> Period | No
 class Cadences:
     """The due list and the settings behind it."""
 
-    def __init__(self, records: RecordStore, clock: Clock) -> None:
+    def __init__(self, records: RecordStore, today: Clock) -> None:
         self.records = records
-        self.clock = clock
+        self.clock = today
+        clock.ensure(records.db, {tier.value: (p.ideal, p.maximum) if p else None
+                                  for tier, p in TIER_PERIODS.items()})
 
-    def due(self, *, limit: int | None = None) -> list[DueItem]:
-        """Everyone past their ideal period and not snoozed, most overdue first."""
-        today = self.clock()
-        items = []
-        for row in self.records.db.query(_DUE_SQL):
-            period = period_for(row["tier"] or "", row["ideal"], row["maximum"])
-            if period is None:
-                continue
-            if row["snoozed"] and date.fromisoformat(row["snoozed"]) > today:
-                continue
-            anchor = row["last"] or row["connected"]
-            last = date.fromisoformat(anchor) if anchor else None
-            days = (today - last).days if last else None
-            if days is not None and days < period.ideal:
-                continue
-            items.append(DueItem(row["id"], row["name"], row["company"], row["tier"] or "",
-                                 date.fromisoformat(row["last"]) if row["last"] else None,
-                                 days, period.ideal, period.maximum))
-        items.sort(key=lambda i: (-i.overdue_score, i.days_to_max, i.name.casefold()))
-        return items[:limit] if limit is not None else items
+    def due(self, *, limit: int | None = None,
+            weights: dict[str, float] | None = None) -> list[DueItem]:
+        """Everyone past their ideal period and not snoozed, most overdue first (or, with tier
+        ``weights``, most valuable first: see ``storage.clock.due_rows``)."""
+        rows = clock.due_rows(self.records.db, self.clock(), weights=weights,
+                              limit=-1 if limit is None else limit)
+        return [DueItem(cid, name, company, tier or "",
+                        date.fromisoformat(last) if last else None, days, ideal, maximum)
+                for cid, name, company, tier, last, ideal, maximum, days in rows]
+
+    def count(self) -> int:
+        """How many people are due now."""
+        return clock.due_count(self.records.db, self.clock())
 
     def set_period(self, contact_id: str, ideal: int | None, maximum: int | None = None) -> None:
         """Override a contact's ideal and maximum periods (None, None: the tier's defaults)."""

@@ -84,7 +84,9 @@ class Today:
         limit = max(1, min(limit, MAX_ACTIONS))
         found = [*self._follow_ups(), *self._congrats(), *self._practice()]
         busy = {a.contact_id for a in found}
-        for item in self.cadences.due():
+        # The most valuable check-ins, ranked in SQL: a few more than can be shown, since
+        # some of those people already have a time-bound step above.
+        for item in self.cadences.due(limit=limit + len(busy), weights=TIER_WEIGHT):
             if item.contact_id not in busy:
                 found.append(Action("checkin", f"Check in with {item.name}",
                                     _due_reason(item), checkin_value(item), item.contact_id,

@@ -73,8 +73,8 @@ def build(app: Warmline) -> None:
                 f"Logged as sent to {name}. Their check-in clock starts again.")
 
     def api_due() -> dict[str, Any]:
-        items = app.outreach.cadences.due()
-        return {"due": [i.to_json() for i in items[:100]], "total": len(items),
+        items = app.outreach.cadences.due(limit=100)
+        return {"due": [i.to_json() for i in items], "total": app.outreach.cadences.count(),
                 **actions_json(app.outreach.today.actions(), app.outreach.today.progress())}
 
     outputs = [actions, summary, progress]

@@ -148,3 +148,50 @@ def test_snooze_hides_someone_until_the_day_it_ends(app) -> None:  # type: ignor
     assert due_names(app) == []
     at(app, DAY0 + timedelta(days=7))
     assert due_names(app) == ["Ana"]
+
+
+def _python_due(contacts: list[Contact], today: date) -> list[str]:
+    """The due rule written plainly, to check the SQL the due list runs."""
+    due = []
+    for c in contacts:
+        period = period_for(c.tier.value, c.cadence_days, c.cadence_max_days)
+        if period is None or (c.snoozed_until and c.snoozed_until > today):
+            continue
+        anchor = c.last_contacted or c.connected_on
+        if anchor is None or (today - anchor).days >= period.ideal:
+            due.append(c.id)
+    return sorted(due)
+
+
+def test_the_sql_due_list_agrees_with_the_rule_on_random_networks(app) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    rng = random.Random(5)
+    contacts = []
+    for n in range(300):
+        ideal = rng.choice([None, None, 7, 30, 90])
+        contacts.append(Contact(
+            name=f"P{n}", tier=rng.choice(list(Tier)),
+            last_contacted=rng.choice([None, DAY0 - timedelta(days=rng.randint(0, 400))]),
+            connected_on=rng.choice([None, DAY0 - timedelta(days=rng.randint(0, 900))]),
+            cadence_days=ideal,
+            cadence_max_days=rng.choice([None, None, rng.randint(1, 200)]),
+            snoozed_until=rng.choice([None, None, DAY0 + timedelta(days=rng.randint(-5, 5))])))
+    for contact in contacts:
+        app.records.put_contact(contact)
+    items = app.outreach.cadences.due()
+    assert sorted(i.contact_id for i in items) == _python_due(contacts, DAY0)
+    assert app.outreach.cadences.count() == len(items)
+    by_id = {c.id: c for c in contacts}
+    for item in items:
+        c = by_id[item.contact_id]
+        period = period_for(c.tier.value, c.cadence_days, c.cadence_max_days)
+        assert period is not None and (item.ideal, item.maximum) == (period.ideal, period.maximum)
+    scores = [i.overdue_score for i in items]
+    assert scores == sorted(scores, reverse=True)
+    # Edits through the records keep the clock table in step (the triggers).
+    first = by_id[items[0].contact_id]
+    app.records.put_contact(first.model_copy(update={"last_contacted": DAY0}))
+    assert first.id not in {i.contact_id for i in app.outreach.cadences.due()}
+    app.records.delete_contact(first.id)
+    assert app.outreach.cadences.count() == len(items) - 1
