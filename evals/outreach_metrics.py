@@ -82,6 +82,8 @@ _ASK_PHRASES = (
     r"(?:you|you're|your team|they|y'all)(?: are| were)?(?: still)? hiring",
     r"hiring (?:for|right now|at the moment)",
     r"pick your brain",
+    r"(?:grab|grabbing|get|getting|buy you) (?:a )?(?:coffee|drink|lunch)",
+    r"(?:up for|open to) (?:a )?(?:coffee|drink|lunch|call|chat)",
     r"(?:15|20|30|quick|short|brief)[- ](?:min(?:ute)?s?[- ])?(?:call|chat|meeting|coffee)",
     r"(?:hop|jump) on a call",
     r"find (?:a )?time (?:to|for) (?:chat|talk|connect|meet|a call|coffee)",

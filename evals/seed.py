@@ -31,7 +31,13 @@ CASE_FILES = {
     "injection": "injection.jsonl",
     "retrieval": "retrieval.jsonl",
     "interview-reference": "interview.jsonl",
+    "story": "prose_profiles.jsonl",
+    # Frozen held-out sets, written by someone who never saw the writer's code: loaded here and
+    # scored in aggregate only (never print their rows).
+    "outreach-blind": "blind/outreach_cases.jsonl",
+    "story-blind": "blind/prose_profiles.jsonl",
 }
+BLIND_SUITES = ("outreach-blind", "story-blind")
 Progress = Callable[[int, int], None]
 
 
@@ -68,6 +74,9 @@ class SeedContact(BaseModel):
     location: str = ""
     past_companies: list[str] = Field(default_factory=list)
     notes: list[SeedNote] = Field(default_factory=list)
+    # Marked hooks: {note, fact, keywords, type} (plan | need | life_event | shared_history).
+    hooks: list[dict[str, Any]] = Field(default_factory=list)
+    key_facts: list[Any] = Field(default_factory=list)
 
 
 @dataclass
@@ -159,6 +168,8 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "retrieval":
             rows = [retrieval_row(row) for row in rows]
+        if suite in ("story", "story-blind"):
+            rows = [prose_row(row) for row in rows]
         parsed = [
             _parse(Case, {"suite": suite, **row}, f"{path.name} row {n}")
             for n, row in enumerate(rows, start=1)
@@ -184,6 +195,14 @@ def retrieval_row(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def prose_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A prose profile row ({id, text, expected}) as a case."""
+    if "text" not in row:
+        return row
+    return {"id": row.get("id", ""), "tags": list(row.get("tags", [])),
+            "inputs": {"text": row["text"]}, "must_include": {"expected": row.get("expected", {})}}
+
+
 def check_references(dataset: Dataset) -> None:
     """Every persona and contact key a row names exists; keys are unique."""
     keys = [c.key for c in dataset.network]
@@ -203,7 +222,7 @@ def check_references(dataset: Dataset) -> None:
             msg = f"retrieval case {case.id}: relevant ids missing from {SEARCH_NETWORK}: {unknown}"
             raise InputError(msg)
     for suite, cases in dataset.cases.items():
-        if suite == "retrieval":
+        if suite == "retrieval" or suite in BLIND_SUITES or suite == "story":
             continue
         for case in cases:
             if case.persona and dataset.personas and case.persona not in dataset.personas:

@@ -50,7 +50,7 @@ def draft(
     with open_app() as app:
         person = app.contacts.find(contact)
         other = app.contacts.find(to).id if to.strip() else ""
-        result = app.outreach.draft(kind, person.id, channel, to_contact_id=other)
+        result = app.outreach.draft(kind, person.id, channel, to_id=other)
     emit(json_out, result.to_json, lambda: _show(result))
 
 

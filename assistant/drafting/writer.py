@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.drafting.guard import Guard, Limits
+from assistant.drafting.voice import voice_problems
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatBackend
 from assistant.llm.prompts import BaseMessage, PromptLibrary, reply_turn, user_turn
@@ -37,6 +38,9 @@ class WriteRequest:
     sources: Sequence[str] = ()
     limits: Limits = field(default_factory=Limits)
     on_token: Callable[[str], None] | None = None
+    # A message to a person: the guard also checks it speaks to them and copies no note.
+    recipient: str = ""
+    notes: Sequence[str] = ()
 
 
 @dataclass
@@ -83,6 +87,8 @@ class Writer:
                 problems = [
                     *self.guard.problems(text, sources, request.limits),
                     *self.guard.echoes(text, prompt),
+                    *(voice_problems(text, request.recipient, request.notes)
+                      if request.recipient else []),
                 ]
                 result.raw_outputs.append(raw)
                 result.raw_problems.append(problems)

@@ -42,6 +42,24 @@ METRICS: dict[str, MetricInfo] = {
         True, "share of reference follow-ups the gap detector judges as expected"),
     "star_ranking": MetricInfo(True, "mean Kendall tau: STAR heuristic vs reference ranking"),
     "judge_rubric": MetricInfo(True, "mean model-graded rubric score, 0-1 (--judge only)"),
+    "copies_source": MetricInfo(False, "share of drafts lifting 7+ consecutive words of a note"),
+    "cut_mid_phrase": MetricInfo(
+        False, "share of drafts with a source sentence cut inside a phrase, or cut off"),
+    "wrong_person": MetricInfo(
+        False, "share of drafts speaking of the recipient in the third person or pasting a "
+        "note's own voice"),
+    "uses_hook": MetricInfo(True, "share of drafts using a hook the dataset marks for the contact"),
+    "channel_distinct": MetricInfo(
+        True, "share of cases whose four channels give different drafts, the email a subject"),
+    "complete_sentences": MetricInfo(
+        True, "share of drafts whose every sentence has a finite verb (parser-checked)"),
+    "one_clear_ask": MetricInfo(
+        True, "share of request drafts (info-interview, coffee) with an ask and an easy out"),
+    "profile_accepted": MetricInfo(True, "share of prose profiles read without an error"),
+    "proof_points_found": MetricInfo(
+        True, "share of a profile's marked proof points found among the extracted ones"),
+    "pitch_role_and_strongest": MetricInfo(
+        True, "share of 30s pitches carrying the role and the two strongest proof points"),
 }
 
 
@@ -143,6 +161,7 @@ class EvalContext:
     recorder: RecordingGuard
     judge: Judge | None = None
     search_app: Warmline | None = None  # a second store holding the retrieval network
+    cache: dict[str, Any] = field(default_factory=dict)  # what a suite loads once (blind sets)
 
     def use_persona(self, persona: str, patch: dict[str, Any] | None = None) -> Profile:
         """Make ``persona`` the user (optionally with some fields replaced); return the profile."""

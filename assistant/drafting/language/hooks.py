@@ -31,7 +31,7 @@ _NEED = re.compile(
     r"recommendations? (?:for|on)|any (?:articles|books|resources))\b", re.IGNORECASE)
 _PLAN = re.compile(
     r"\b(?:training for|planning|plans? to|going to|will|about to|getting ready|preparing for|"
-    r"signed up|registered for|moving to|relocating|launch(?:ing|es)?|upcoming|next (?:week|month|"
+    r"signed up|registered for|moving to|relocating|launching|upcoming|next (?:week|month|"
     r"year|spring|summer|fall|autumn|winter)|this (?:spring|summer|fall|autumn|winter)|"
     r"(?:race|marathon|half marathon|triathlon|trip|wedding|conference|talk|keynote)"
     r" (?:in|on|next)|"
@@ -39,9 +39,11 @@ _PLAN = re.compile(
     re.IGNORECASE)
 _LIFE = re.compile(
     r"\b(?:baby|born|daughter|son|kids?|child(?:ren)?|married|wedding|engaged|new job|promoted|"
-    r"promotion|new role|joined|started (?:at|a new|her|his|their)|retired|graduated|moved|bought|"
+    r"promotion|new role|joined|start(?:ed|ing)|began|learning|took up|retired|graduated|"
+    r"moved|bought|"
     r"house|dog|puppy|passed away|surgery|recovering|marathon|finished|ran|rode|opened|launched|"
-    r"published|won|award|university|college|school|sabbatical|parental leave)\b", re.IGNORECASE)
+    r"published|won|award|university|college|school|sabbatical|parental leave|first|"
+    r"hole-in-one|grant|promoted|trip|back from)\b", re.IGNORECASE)
 _SHARED = re.compile(
     r"^(?:met|we met|first met|worked (?:together|with)|we worked|we both|sat next to|"
     r"introduced (?:by|through)|was (?:my|our) (?:manager|colleague|mentor)|(?:old |former )?"
@@ -82,12 +84,17 @@ def written_date(text: str) -> date | None:
         return None
 
 
+_ABOUT_US = re.compile(r"\b(?:me|my|us|our|we)\b", re.I)
+
+
 def fact_type(sentence: str) -> str:
     """What kind of hook a note sentence makes."""
     if _SHARED.search(sentence.strip()):
         return SHARED_HISTORY
     if _NEED.search(sentence):
         return NEED
+    if _ABOUT_US.search(sentence):  # "liked my rewrite", "gave me a bottle": between us
+        return SHARED_HISTORY
     if _PLAN.search(sentence):
         return PLAN
     if _LIFE.search(sentence):
@@ -114,15 +121,18 @@ def hooks_for(
     """Every fact in the contact's notes as a hook, best first (type, then recency)."""
     today = today or date.today()
     found: list[Hook] = []
-    for note in notes:
-        when = written_date(note.text) or note.created
+    dated = [(written_date(n.text) or n.created, n) for n in notes]
+    newest = max((d for d, _ in dated), default=today)
+    for when, note in dated:
         for i, fact in enumerate(note_facts(note)):
             kind = fact_type(fact)
             said = person.to_second_person(fact, contact.name)
             if not said.text:
                 continue
+            # Newer beats older among this person's notes; all of them age against today.
             age_days = max(0, (today - when).days)
-            recency = max(0.0, 2.0 - age_days / 180)  # worth up to half a type step
+            behind = max(0, (newest - when).days)
+            recency = max(0.0, 1.5 - behind / 60) + max(0.0, 1.0 - age_days / 365)
             score = TYPE_WEIGHT[kind] + recency - i * 0.05
             if kind == NEED and any(t.lower() in fact.lower() for t in resource_topics):
                 score += 1.0
@@ -145,7 +155,9 @@ def shared_history(hooks: Sequence[Hook]) -> Hook | None:
 
 
 _STOP = frozenset("a an the of in on at to for and or with about from by your my our their her his "
-                  "this that these those how what why new".split())
+                  "this that these those how what why new building working work team people "
+                  "time year years day days things thing making using getting going great good "
+                  "first last next week month role roles hiring across after every".split())
 
 
 def topic_words(text: str) -> set[str]:
@@ -158,6 +170,6 @@ def topic_words(text: str) -> set[str]:
     return out
 
 
-def matches(resource_text: str, hook: Hook, needed: int = 2) -> bool:
+def matches(resource_text: str, hook: Hook, needed: int = 1) -> bool:
     """Whether a resource is about the hook: at least ``needed`` content words in common."""
     return len(topic_words(resource_text) & topic_words(hook.fact)) >= needed

@@ -24,14 +24,15 @@ ACTION_VERBS = frozenset(
     coach coached teach taught write wrote publish published halve halved double doubled
     triple tripled streamline streamlined organize organised organized roll rolled lower lowered
     boost boosted speed sped introduce introduced turn turned analyze analyzed analysed spearhead
-    spearheaded oversee oversaw set hire hired onboard onboarded close closed sell sold
+    spearheaded oversee oversaw set hire hired onboard onboarded close closed sell sold find found
+    identify identified uncover uncovered recover recovered catch caught fix fixed
     generate generated present presented secure secured expand expanded consolidate consolidated
     resolve resolved eliminate eliminated""".split())
 OUTCOME = re.compile(
     r"\d|\b(?:percent|per cent|half|double[ds]?|triple[ds]?|fewer|faster|saved?|cut|reduc\w+|"
     r"increas\w+|grew|growth|from \w+ to|won|award\w*|zero|first)\b", re.I)
 NEXT_CUE = re.compile(
-    r"\b(?:want(?:s|ed)? to|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
+    r"\b(?:want(?:s|ed)? (?:to|an?)|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
     r"plan(?:ning)? "
     r"to|looking to|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
@@ -66,10 +67,16 @@ def _has_action(sentence: str) -> bool:
                (t.i == 0 and t.lower_ in ACTION_VERBS) for t in doc)
 
 
+IDENTITY = re.compile(r"\b(?:i am an?|i'm an?|i work as|years as an?|i've been an?|i have been "
+                      r"an?|i was an?|i've worked as|i have worked as)\b", re.I)
+
+
 def kind_of(sentence: str) -> str:
     """What a sentence of a story says: now, next, strength, proof, voice or other."""
     if NEXT_CUE.search(sentence):
         return NEXT
+    if IDENTITY.search(sentence) or _role_fragment(sentence):
+        return NOW
     action = _has_action(sentence)
     if action and OUTCOME.search(sentence):
         return PROOF
@@ -82,6 +89,40 @@ def kind_of(sentence: str) -> str:
     if VOICE_CUE.search(sentence):
         return VOICE
     return OTHER
+
+
+def _role_fragment(sentence: str) -> bool:
+    """ "Senior backend engineer, 12 years, ..." or "Data analyst who turns ...": a role first."""
+    from assistant.drafting.language.story import is_person_noun  # noqa: PLC0415
+
+    doc = parse(sentence)
+    chunks = list(doc.noun_chunks)
+    if not chunks or chunks[0].start != 0 or chunks[0].root.pos_ == "PRON":
+        return False
+    starts_clause = not any(t.tag_ in {"VBD", "VBP", "VBZ"} and t.i < chunks[0].end for t in doc)
+    return starts_clause and is_person_noun(chunks[0].text) and doc[0].lower_ not in {"my", "the"}
+
+
+_NEXT_LEAD = re.compile(
+    r"^(?:and |so |now |next,? )?(?:i(?:'m| am)? )?(?:really )?(?:want(?:s)? to|would like to|"
+    r"i'd like to|hope to|am hoping to|hoping to|aim to|plan to|looking to|am looking to|"
+    r"ready for|ready to|excited to|am ready for|am excited to)\s+(?:(?:move|get|go|transition|"
+    r"pivot|step|return|break)\s+(?:(?:in)?to|as)\s+|become\s+|be\s+|join\s+|find\s+|land\s+|"
+    r"a move into\s+)?", re.I)
+
+
+def next_target(sentence: str) -> str:
+    """ "I want to move into health-tech product management." -> "health-tech product
+    management"; "Want to become an operations manager" -> "an operations manager"."""
+    text = sentence.strip().rstrip(".!")
+    target = _NEXT_LEAD.sub("", text, count=1).strip()
+    target = re.sub(r"^(?:a|an)\s+(?=\w)", "", target) if target != text else target
+    target = re.sub(r",?\s+(?:where|so that|because|since)\b.*$", "", target)
+    joined = re.match(r"(?:an? )?(.+?) as (?:an? )?(.+)$", target)
+    if joined and target != text:  # "join a platform team as a staff engineer"
+        target = f"{joined.group(2)} on {joined.group(1)}" if "team" in joined.group(1) \
+            else joined.group(2)
+    return target[:1].upper() + target[1:] if target else text
 
 
 def as_bullet(sentence: str) -> str:
@@ -107,7 +148,7 @@ def sort_sentences(sentences: list[str]) -> Sorted:
             if kind == PROOF:
                 out.proof_points.append(as_bullet(clause))
             elif kind == NEXT:
-                out.next.append(clause.rstrip("."))
+                out.next.append(next_target(clause))
             elif kind == NOW:
                 out.now.append(clause.rstrip("."))
             elif kind == STRENGTH:

@@ -6,6 +6,7 @@ contact; only those words change, so the rest of the user's fact stays as they w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ OBJECTS = {"her": "you", "him": "you", "them": "you"}
 REFLEXIVES = {"herself": "yourself", "himself": "yourself", "themselves": "yourself"}
 AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re", "’s": "’re",
          "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+GROUPS = frozenset("team teams kids children family friends group club band parents class "
+                   "students players orchestra company staff crew".split())
 RELATIONS = frozenset("daughter son wife husband partner kids kid children child baby mom mother "
                       "dad father parents team dog cat family sister brother".split())
 
@@ -72,7 +75,29 @@ def _tense(root: Token, doc: Doc) -> str:
 
 
 _IRREGULAR_PAST = frozenset("met ran rode began took went got made became left won gave wrote sold "
-                            "bought built found had was said told spoke flew drove swam".split())
+                            "bought built found had was said told spoke flew drove swam hit put "
+                            "set cut quit spent sent lent kept lost read led felt saw did "
+                            "taught caught brought thought held grew knew threw".split())
+PASSIVE_STARTS = frozenset("promoted born hired elected named appointed accepted admitted awarded "
+                           "selected nominated featured recognized recognised diagnosed "
+                           "laid let chosen invited".split())
+_LEAD_ADVERBS = frozenset("just recently finally also now still already".split())
+# Note shorthand, spelled out so the parser reads it (and a draft never says "w/" or "abt").
+SHORTHAND = {"w/": "with", "w/o": "without", "abt": "about", "til": "until", "yrs": "years",
+             "yr": "year", "mos": "months", "wks": "weeks", "wk": "week", "&": "and",
+             "bc": "because", "b/c": "because", "govt": "government", "uni": "university",
+             "approx": "about", "thru": "through", "tmrw": "tomorrow", "ppl": "people",
+             "prob": "probably", "mgr": "manager", "dept": "department", "convo": "conversation"}
+_SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len,
+                                                                             reverse=True))
+                    + r")(?![\w/])", re.I)
+
+
+def spell_out(text: str) -> str:
+    """Note shorthand spelled out: "w/ her sister" -> "with her sister"; "!!" -> "!"."""
+    text = _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = re.sub(r"([!?])\1+", r"\1", text)
+    return re.sub(r"\s+lol\b|\s+haha\b|\s*:\)|\s*:-\)", "", text, flags=re.I)
 
 
 def with_subject(fact: str) -> str:
@@ -81,23 +106,32 @@ def with_subject(fact: str) -> str:
     words = fact.split()
     if not words:
         return fact
+    lead = ""
+    if len(words) > 1 and words[0].lower() in _LEAD_ADVERBS:
+        lead, fact, words = words[0].lower() + " ", fact[len(words[0]):].lstrip(), words[1:]
     first = words[0].lower().strip(",")
     rest = fact[len(words[0]):]
     if first in {"met", "meet"}:
         return "I met" + rest
+    if first in PASSIVE_STARTS:
+        return "She was " + lead + first + rest
+    if first == "back" and rest.lstrip().lower().startswith("from"):
+        return "She is back" + rest
+    if len(words) > 1 and words[1].lower() in {"together", "alongside"}:
+        return "We " + first + rest
     if first.endswith("ing") and len(first) > 4:
-        return "She is " + first + rest
+        return "She is " + lead + first + rest
     if first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 3):
-        return "She " + first + rest
+        return "She " + lead + first + rest
     if (first.endswith("s") and not first.endswith("ss") and len(first) > 3
             and parse(fact)[0].pos_ in {"VERB", "AUX"}):
-        return "She " + first + rest
-    return fact
+        return "She " + lead + first + rest
+    return lead + fact if lead else fact
 
 
 def to_second_person(fact: str, contact_name: str) -> Said:
     """The fact said to the contact; the user's own voice ("Met Ana at ...") becomes "we"."""
-    doc = parse(with_subject(fact.strip()))
+    doc = parse(with_subject(spell_out(fact.strip())))
     if not len(doc):
         return Said("", "thing", "none")
     names = _names(contact_name)
@@ -111,8 +145,10 @@ def to_second_person(fact: str, contact_name: str) -> Said:
     voice = "you"
     tense = _tense(root, doc)
     subject = subjects[0] if subjects else None
+    grouped = [t.i for t in doc if t.lower_ in GROUPS]
     about_contact = subject is not None and (
-        subject.text.lower() in THIRD_SUBJECTS or subject.text.lower() in names)
+        subject.text.lower() in THIRD_SUBJECTS or subject.text.lower() in names) and not (
+        subject.lower_ == "they" and grouped and grouped[0] < subject.i)
     if subject is not None and subject.text.lower() in {"i", "we"}:
         voice = "i" if subject.text.lower() == "i" else "we"
         if root.lemma_.lower() == "meet":  # "I met Ana at X": shared history, "we met at X"
@@ -151,21 +187,32 @@ def to_second_person(fact: str, contact_name: str) -> Said:
             c.dep_ == "poss" for c in subject.children):
         prefix_at = subject.left_edge.i
         out[prefix_at] = "your " + out[prefix_at][:1].lower() + out[prefix_at][1:]
+    group = [t.i for t in doc if t.lower_ in GROUPS]
     for tok in doc:  # "the newsletter she writes": every clause about them, not just the first
+        if tok.lower_ == "they" and group and group[0] < tok.i:
+            continue
         if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in THIRD_SUBJECTS
                 and (subject is None or tok.i != subject.i)):
             out[tok.i] = "you"
             for verb in _verbs_of(tok.head):
                 if verb.i > tok.i:
                     out[verb.i] = _agree(verb)
+    group = [t.i for t in doc if t.lower_ in GROUPS]
     for tok in doc:
         low = tok.text.lower()
+        if low in {"they", "their", "them", "theirs"} and group and group[0] < tok.i:
+            continue  # "the team ... they won": the group, not the contact
         if low in POSSESSIVES and tok.tag_ == "PRP$":
             out[tok.i] = _case(POSSESSIVES[low], tok.text) if tok.i else "your"
         elif low in OBJECTS and tok.tag_ == "PRP" and tok.dep_ not in {"nsubj", "nsubjpass"}:
             out[tok.i] = "you"
         elif low in REFLEXIVES:
             out[tok.i] = "yourself"
+        elif low in names and tok.dep_ == "poss":
+            out[tok.i] = "your" if tok.i else "Your"
+            for child in tok.children:
+                if child.dep_ == "case":
+                    out[child.i] = ""
         elif low in names and tok.i != (subject.i if subject is not None else -1) and voice != "we":
             out[tok.i] = "you" if tok.dep_ in {"dobj", "pobj"} else tok.text
     if voice == "you" and subject is None and not prefix and tense == "none":
@@ -177,13 +224,17 @@ def to_second_person(fact: str, contact_name: str) -> Said:
             words.append(text + tok.whitespace_)
         elif words and not tok.whitespace_:
             words[-1] = words[-1].rstrip()
+        elif words and tok.whitespace_ and not words[-1].endswith(" "):
+            words[-1] += tok.whitespace_  # "Al's knee" -> "your knee", not "yourknee"
     body = "".join(words).strip()
     body = " ".join(body.split()).rstrip(" .!,;")
     if body[:1].isupper() and not _proper_start(doc):
         body = body[:1].lower() + body[1:]
+    if body.split(" ", 1)[0] in {"Your", "You"}:
+        body = body[:1].lower() + body[1:]
     text = f"{prefix} {body}".strip() if prefix else body
-    if voice == "you" and not prefix and about_contact is False and text.split()[0] not in {
-            "you", "your", "you're"}:
+    if voice == "you" and not prefix and about_contact is False and text.split()[0].lower() \
+            not in {"you", "your", "you're"}:
         voice = "thing"
     return Said(text, voice, tense)
 

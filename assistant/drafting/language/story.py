@@ -12,9 +12,14 @@ _VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[eu])|hour|honest|mba\b|md\b|rn\b
 
 
 def article(noun_phrase: str) -> str:
-    """ "pharmacist" -> "a pharmacist", "analyst" -> "an analyst"; names and plurals as they are."""
+    """ "pharmacist" -> "a pharmacist", "analyst" -> "an analyst", "FP&A lead" -> "an FP&A
+    lead" (an acronym is read letter by letter)."""
     if not noun_phrase or noun_phrase.split()[0].lower() in {"a", "an", "the", "my"}:
         return noun_phrase
+    first = re.split(r"[\s-]", noun_phrase)[0]
+    if len(first) > 1 and first.replace("&", "").isupper() and first.isalpha() is False or \
+            (len(first) > 1 and first.isupper()):
+        return ("an " if first[0] in "AEFHILMNORSX" else "a ") + noun_phrase
     return ("an " if _VOWEL_SOUND.match(noun_phrase) else "a ") + noun_phrase
 
 
@@ -33,8 +38,8 @@ def role_noun(text: str) -> str:
         if chunk.start and doc[chunk.start - 1].lower_ == "as":
             return _bare(chunk.text)
     chunk = chunks[0]
-    if chunk.root.pos_ == "PRON":
-        return ""
+    if chunk.root.pos_ == "PRON" or not is_person_noun(_bare(chunk.text)):
+        return ""  # "Returning to work after a break": no role named
     # Keep "at Mercy Health" out: the role is the chunk itself.
     return _bare(chunk.text)
 
@@ -68,13 +73,20 @@ def target_phrase(profile: Profile) -> str:
     return short
 
 
+PERSON_NOUNS = re.compile(
+    r"(?:er|or|ist|ian|lead|head|pm|manager|engineer|designer|analyst|consultant|scientist|"
+    r"architect|director|officer|specialist|associate|accountant|assistant|administrator|"
+    r"coordinator|strategist|developer|owner|partner|nurse|chef|teacher|founder)s?$")
+NOT_PERSON = frozenset({"center", "cancer", "sector", "order", "water", "computer", "paper",
+                        "matter", "border", "corner", "power"})
+
+
 def is_person_noun(phrase: str) -> bool:
     """Whether a role phrase names a person ("product manager") rather than a field ("product
-    management")."""
-    head = phrase.split(" in ")[0].split(" at ")[0].split()
+    management", "learning and development")."""
+    head = phrase.split(" in ")[0].split(" at ")[0].split(" for ")[0].split()
     word = head[-1].lower() if head else ""
-    return bool(re.search(r"(?:er|or|ist|ant|ent|ian|ect|lead|head|pm|designer|scientist)s?$",
-                          word)) and word not in {"center", "cancer", "sector", "order"}
+    return bool(PERSON_NOUNS.search(word)) and word not in NOT_PERSON
 
 
 def move_phrase(profile: Profile) -> str:

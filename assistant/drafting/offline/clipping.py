@@ -37,10 +37,28 @@ def split_sentences(text: str) -> list[str]:
 
 
 def clip(fragment: str, max_words: int) -> str:
-    """Shorten a clause to at most ``max_words`` words, at a natural break where one exists."""
+    """Shorten a clause to at most ``max_words`` words, at a natural break where one exists.
+
+    The language layer drops whole phrases first ("that nurses now use every shift" goes
+    whole, never "that nurses now"); the word-level rules below are the fallback.
+    """
     words = fragment.split()
     if len(words) <= max_words:
         return fragment
+    from assistant.drafting.language.clauses import shorten  # noqa: PLC0415 - parser is lazy
+
+    by_phrase = shorten(fragment, max_words)
+    if by_phrase and len(by_phrase.split()) >= min(3, max_words):
+        by_words = _clip_words(fragment, max_words)
+        if _count_numbers(by_phrase.split()) >= _count_numbers(by_words.split()):
+            return by_phrase
+        return by_words
+    return _clip_words(fragment, max_words)
+
+
+def _clip_words(fragment: str, max_words: int) -> str:
+    """The word-level clip: a natural break, else a cut that keeps numbers and names whole."""
+    words = fragment.split()
     best = ""
     numbers = _count_numbers(words[:max_words])
     for match in _BREAKS.finditer(fragment):

@@ -82,12 +82,11 @@ def _sender(sender: str | Profile) -> tuple[str, Profile]:
 
 def _field(contact: Contact, profile: Profile) -> str:
     """What the user wants to learn about: the contact's kind of work, in a few words."""
-    if profile.target_roles:
-        return profile.target_roles[0].lower() if not profile.target_roles[0].isupper() else \
-            profile.target_roles[0]
+    if contact.company:
+        return f"your work at {contact.company}"
     if contact.title:
         return f"your work as {contact.title}"
-    return "your work"
+    return "your path so far"
 
 
 def _about_me(profile: Profile) -> str:

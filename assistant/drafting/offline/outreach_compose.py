@@ -24,6 +24,11 @@ from assistant.drafting.offline.outreach import (
 )
 
 DM_SENTENCES = (2, 4)
+NO_ASK = ("checkin", "congrats", "thanks")
+CHANNEL_CLOSERS = {
+    "linkedin-note": ("Hope you're well!", "Hope things are good with you!"),
+    "text": lines.TEXT_CLOSERS,
+}
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)(?:\s|$)")
 
 
@@ -42,12 +47,17 @@ def sentence_count(text: str) -> int:
 
 
 def _line_for(hooks: Sequence[Hook], first: Hook | None, seed: str, today: date, words: int,
-              resource_fits: bool) -> tuple[str, Hook | None]:
+              resource_fits: bool, remark_only: bool = False,
+              avoid: str | None = None) -> tuple[str, Hook | None]:
     """The first hook (the chosen one first) that makes a natural line."""
     ordered = [first] if first else []
     ordered += [h for h in hooks if h is not first and h.type != "shared_history"]
+    if first is not None and len(ordered) > 1:  # the hook "regenerate" moved away from goes last
+        avoided = [h for h in hooks if h.id == avoid]
+        ordered = [h for h in ordered if h not in avoided] + avoided
     for hook in ordered:
-        line = lines.hook_line(hook, seed, today, words, resource_fits and hook is first)
+        line = lines.hook_line(hook, seed, today, words, resource_fits and hook is first,
+                               remark_only)
         if line:
             return line, hook
     return "", None
@@ -63,25 +73,31 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         if fitting and fitting[0].id != avoid_hook:
             chosen = fitting[0]
     history = shared_history(hooks)
-    fits = bool(resource and chosen and matches(" ".join(resource[:2]), chosen, 1)
+    fits = bool(resource and chosen and matches(" ".join(resource[:2]), chosen)
                 and kind in {"checkin", "congrats", "thanks"})
     used: dict[str, Hook | None] = {"hook": None}
     text_channel = channel == "text"
 
     def hook_move(words: int) -> str:
         line, hook = _line_for(hooks, chosen, seed, today, min(words, 9 if text_channel else 14),
-                               fits)
+                               fits, avoid=avoid_hook)
         used["hook"] = hook
         return line
 
     moves: list[Move] = []
     first = first_name(contact)
+    seed = f"{seed}:{channel}"  # each channel its own phrasing
+    if kind in NO_ASK:  # a fact about an intro or a job reads as a nudge in a no-ask message
+        hooks = [h for h in hooks if not lines.askish(h)]
+        chosen = chosen if chosen in hooks else pick_hook(hooks, avoid_hook)
+    closers = CHANNEL_CLOSERS.get(channel, lines.CLOSERS)
     if kind == "checkin":
         opener = lines.pick(lines.OPENERS if hooks else lines.OPENERS_NO_NOTES, seed + "o")
-        if history and chosen is not None:
+        if history and chosen is not None and history.said.voice == "we":
             said = lines.clause(history, 12)
             opener = f"It's been a while since {said}." if said else opener
-        moves.append(Move(lambda w: opener, 3 if hooks else 0, "opener"))
+        if channel in {"linkedin-dm", "email"} or not chosen:
+            moves.append(Move(lambda w: opener, 3 if hooks else 0, "opener"))
         moves.append(Move(hook_move, 0, "hook"))
         if fits and resource is not None:
             title, summary, url = resource[0], resource[1], resource[2] if len(resource) > 2 else ""
@@ -89,33 +105,46 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
             room = 110 if channel == "linkedin-note" else 60 if text_channel else 400
             moves.append(Move(lambda w: lines.resource_line(title, summary, url, seed, room), 1,
                               "resource"))
-        closers = lines.TEXT_CLOSERS if text_channel else lines.CLOSERS
         moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
     elif kind in {"info-interview", "coffee"}:
-        moves.append(Move(hook_move, 3, "hook"))
+        def remark(words: int) -> str:
+            line, hook = _line_for(hooks, chosen, seed, today, min(words, 12), False,
+                                   remark_only=True, avoid=avoid_hook)
+            used["hook"] = hook
+            return line
+        moves.append(Move(remark, 2 if channel == "linkedin-dm" else 1, "hook"))
         about = _about_me(profile)
         if about:
-            moves.append(Move(lambda w: about, 2 if kind == "coffee" else 1, "about"))
+            moves.append(Move(lambda w: about, 3 if kind == "coffee" else 2, "about"))
         field = _field(contact, profile)
         asks = lines.INFO_ASKS if kind == "info-interview" else lines.COFFEE_ASKS
         ask = lines.pick(asks, seed + "a").format(field=field)
         if text_channel and kind == "info-interview":
-            ask = "Any chance of a quick 20-min call sometime to hear how you got into it?"
+            ask = f"Would you be up for a quick call sometime to tell me about {field}?"
         moves.append(Move(lambda w: ask, 0, "ask"))
-        moves.append(Move(lambda w: lines.pick(lines.EASY_OUTS, seed + "e"), 1, "easy-out"))
+        moves.append(Move(lambda w: lines.pick(lines.EASY_OUTS, seed + "e"), 0, "easy-out"))
     elif kind == "congrats":
-        news = chosen if chosen is not None and chosen.type in {"life_event", "plan"} else None
+        news = next((h for h in hooks if h.type in {"life_event", "plan"}
+                     and h.said.tense in {"past", "none"} and h.id != avoid_hook), None) or \
+            next((h for h in hooks if h.type != "shared_history"), None)
 
         def congrats(words: int) -> str:
             used["hook"] = news
             return lines.congrats_line(news, seed, contact.title, contact.company)
         moves.append(Move(congrats, 0, "congrats"))
-        moves.append(Move(lambda w: lines.pick(lines.CLOSERS[1:], seed + "c"), 2, "closer"))
+        moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
     elif kind == "thanks":
         line, hook = lines.thanks_line(hooks, seed)
         used["hook"] = hook
         moves.append(Move(lambda w: line, 0, "thanks"))
-        moves.append(Move(lambda w: lines.pick(lines.CLOSERS[1:], seed + "c"), 2, "closer"))
+        if hook is None and chosen is not None:
+            def also(words: int) -> str:
+                text, other = _line_for(hooks, chosen, seed, today, min(words, 12), False,
+                                        avoid=avoid_hook)
+                used["hook"] = other
+                return text
+            moves.append(Move(also, 1, "hook"))
+        moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
     elif kind == "intro" and to is not None:
         moves.append(Move(hook_move, 3, "hook"))
         who = to.name + (f", {to.title} at {to.company}" if to.title and to.company else "")

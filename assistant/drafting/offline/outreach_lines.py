@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.drafting.language.clauses import shorten
-from assistant.drafting.language.hooks import LIFE_EVENT, NEED, PLAN, Hook
+from assistant.drafting.language.hooks import NEED, PLAN, Hook
+from assistant.drafting.language.parser import parse
 
 COPY_RUN = 7  # a draft never lifts this many consecutive words from a note
 _WORD = re.compile(r"[\w'’#]+")
@@ -20,7 +21,8 @@ _HARD_NEWS = re.compile(
     r"\b(?:passed away|died|funeral|surgery|sick|ill|illness|hospital\w*|laid off|lost (?:her|his|"
     r"their|your) job|divorce|recovering)\b", re.I)
 _GAVE = re.compile(r"\b(?:offered|introduced|intro'?d|helped|sent|shared|gave|invited|recommended|"
-                   r"referred|connected|reviewed|spent)\b", re.I)
+                   r"referred|connected|reviewed|spent|wrote|congratulated|credited|starred|"
+                   r"taught|vouched|mentored|liked|praised|thanked me)\b", re.I)
 
 
 def pick(options: Sequence[str], seed: str) -> str:
@@ -50,17 +52,51 @@ def longest_copied_run(text: str, source: str) -> int:
 
 
 def clause(hook: Hook, max_words: int) -> str:
-    """The hook's clause, short enough and never a long lift of the note's own words."""
+    """The hook's clause, short enough and never a long lift of the note's own words.
+
+    A clause shortened to nothing but a subject and a verb ("you moved") says nothing: it is
+    dropped rather than sent.
+    """
     text = hook.said.text
     for limit in range(max_words, 2, -1):
         short = shorten(text, limit)
         if short and longest_copied_run(short, hook.fact) < COPY_RUN:
-            return short
+            return short if _has_content(short) else ""
     return ""
+
+
+def _has_content(text: str) -> bool:
+    """At least one noun, name or number beyond the pronouns."""
+    return any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in parse(text))
+
+
+_NEED_TOPIC = re.compile(
+    r"\b(?:looking for|searching for|hunting for|after|wants? to find|trying to find|"
+    r"(?:any |good |some )*(?:resources|articles|books|recommendations|tips|advice|reading) "
+    r"(?:on|about|for)|asked (?:me )?(?:about|for)|needs?|would love)\s+(.+)$", re.I)
+
+
+def need_topic(hook: Hook) -> str:
+    """What the contact is looking for, said to them: "articles on alert fatigue in EHRs"."""
+    said = hook.said.text
+    match = _NEED_TOPIC.search(said)
+    if not match:
+        return ""
+    topic = match.group(1).strip().rstrip(".!")
+    cue = match.group(0)[: match.start(1) - match.start(0)].strip().lower()
+    if re.match(r"(?:any |good |some )*(?:resources|articles|books|recommendations|tips|advice|"
+                r"reading) (?:on|about|for)$", cue):
+        noun, prep = cue.split()[-2], cue.split()[-1]
+        topic = f"{'ideas' if noun in {'any', 'good', 'some'} else noun} {prep} {topic}"
+    short = shorten(topic, 8) if len(topic.split()) > 8 else topic
+    if not short or longest_copied_run(short, hook.fact) >= COPY_RUN:
+        return ""
+    return short
 
 
 def _past(text: str) -> str:
     """ "you are training" -> "you were training" (the note is older than the question)."""
+    text = re.sub(r"\s+(?:now|these days|at the moment|right now)$", "", text)
     return re.sub(r"^you(?: are|'re|’re) ", "you were ", text)
 
 
@@ -74,9 +110,42 @@ def _still(text: str) -> str:
     return "do you still " + body
 
 
+_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|job|role for me|put me in touch|"
+                     r"recommend me)\b", re.I)
+
+
+def askish(hook: Hook) -> bool:
+    """A fact that would read as a nudge in a no-ask message ("offered to intro me to ...")."""
+    return bool(_ASKISH.search(hook.fact))
+
+
 def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
-              resource_fits: bool = False) -> str:
-    """The hook said to the contact as a question or remark, in the tense its date calls for."""
+              resource_fits: bool = False, remark_only: bool = False) -> str:
+    """The hook said to the contact as a question or remark, in the tense its date calls for.
+
+    ``remark_only``: one sentence and no question (a request has its own question to ask).
+    """
+    line = _hook_line(hook, seed, today, max_words, resource_fits)
+    if line and longest_copied_run(line, hook.fact) >= COPY_RUN:
+        return ""  # a frame that rebuilt the note's own words is a quote, not a remark
+    if remark_only and line:
+        first = re.split(r"(?<=[.!?])\s+", line)[0]
+        return first if first.endswith(".") else ""
+    return line
+
+
+def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
+               resource_fits: bool) -> str:
+    if hook.type == NEED and hook.said.voice in {"you", "thing"}:
+        topic = need_topic(hook)
+        if topic:
+            follow = "" if resource_fits else " " + pick(
+                ["Did you find what you were after?", "Have you found anything good since?",
+                 "How is that search going?"], seed + "nf")
+            return pick([f"You mentioned you were after {topic}.",
+                         f"I remember you were looking for {topic}."], seed + "n") + follow
+    if hook.said.tense == "none":
+        return _thing_line(hook, seed, max_words)
     said = clause(hook, max_words)
     if not said:
         return ""
@@ -89,10 +158,13 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
         return ""
     if hook.type == NEED:
         follow = "" if resource_fits else " " + pick(
-            ["Did you find what you were after?", "Have you found any good ones since?",
-             "How is that search going?"], seed + "nf")
+            ["Did you find what you were after?", "How is that going?"], seed + "nf")
         return pick([f"You mentioned {_past(said)}.", f"I remember {_past(said)}."],
                     seed + "n") + follow
+    if tense in {"progressive", "future"} and said.startswith("your "):
+        # "your wife is expecting your second child": news about their people, not a project
+        return pick([f"Last I heard, {said}. How is everyone doing?",
+                     f"I remember {said}. I hope you're all doing well."], seed + "fam")
     if tense in {"progressive", "future"}:
         if stale or hook.type == PLAN and hook.when < today:
             return pick([f"Last I heard, {_past(said)}. How did it go?",
@@ -102,36 +174,73 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
                      f"I remember {said}. How is it coming along?",
                      f"Last I heard, {said}. How is it going so far?"], seed + "pf")
     if tense == "present":
-        return pick([f"{_still(said)[:1].upper()}{_still(said)[1:]}?",
-                     f"I remember {said}. Is that still going?"], seed + "pr")
+        if re.match(r"you(?: are|'re) back from ", said):
+            rest = re.sub(r"^you(?: are|'re) back from ", "", said)
+            return pick([f"I heard you were back from {rest}. How was it?",
+                         f"Welcome back from {rest}! What was the highlight?"], seed + "bk")
+        return pick([f"I remember {said}. How is that going these days?",
+                     f"{_still(said)[:1].upper()}{_still(said)[1:]}?"], seed + "pr")
     if tense == "past":
         if _HARD_NEWS.search(hook.fact):
             return f"I've been thinking of you since I heard {said}. I hope you're doing okay."
-        if hook.type == LIFE_EVENT and _GOOD_NEWS.search(hook.fact):
+        if _CHANGE.search(hook.fact):  # a start or a move: it goes on, so ask how it is going
             return pick([f"I was so glad to hear {said}. How is it going?",
-                         f"I loved hearing {said}. How has it been?",
+                         f"I loved hearing {said}. How are you finding it?",
                          f"It was great to hear {said}. How are things now?"], seed + "le")
-        return pick([f"I remember {said}. How has it been since?",
-                     f"I was thinking about how {said}. How did it feel?"], seed + "pa")
+        if _MILESTONE.search(hook.fact):  # done and dusted: ask how it was
+            return pick([f"I heard {said}. That's amazing! How was it?",
+                         f"I loved hearing {said}. What was the best part?",
+                         f"I still think about how {said}. What was it like?"], seed + "ms")
+        return pick([f"I remember {said}. How has that been?",
+                     f"I was glad to hear {said}. How are things now?"], seed + "pa")
     return ""
+
+
+_CHANGE = re.compile(r"\b(?:moved|switched|started|joined|opened|launched|adopted|began|"
+                     r"promoted|hired|bought|took up|left|got into|got|retired|became)\b", re.I)
+_MILESTONE = re.compile(r"\b(?:ran|finished|rode|hiked|climbed|spotted|visited|hit|won|"
+                        r"completed|cycled|walked|swam|presented|gave|published|raised|"
+                        r"passed|performed|played|travel+ed|went|back)\b", re.I)
+
+
+def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
+    """A fact with no verb ("new baby!! Lucia"): good news is a remark about "the" thing."""
+    text = hook.said.text.strip(" .!,")
+    first_phrase = re.split(r"[,;(]", text)[0].strip()
+    words_ = first_phrase.split()
+    if not words_ or len(words_) > max_words or not _GOOD_NEWS_NOUN.search(first_phrase):
+        return ""
+    if words_[0].lower() not in {"your", "the", "a", "an"}:
+        first_phrase = "the " + first_phrase
+    return pick([f"I was so happy to hear about {first_phrase}. How are you all doing?",
+                 f"Congratulations on {first_phrase}! I hope you're all doing well."],
+                seed + "th")
+
+
+_GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|wedding|engagement|job|role|house|home|promotion|puppy|"
+                             r"dog|grant|book|launch|award|degree|graduation|business|company|"
+                             r"shop|studio|restaurant|cafe|podcast)\b", re.I)
 
 
 def congrats_line(hook: Hook | None, seed: str, title: str, company: str) -> str:
     """What the congratulations are for: the news in the notes, else their role."""
+    if hook is not None and hook.said.tense == "none":
+        line = _thing_line(hook, seed, 12)
+        if line:
+            return line
     if hook is not None and hook.said.voice == "you":
         said = clause(hook, 12)
         if said:
             return pick([f"I just heard {said}. Congratulations!",
                          f"Congratulations! I was so happy to hear {said}."], seed + "cg")
-    if title and company:
-        return f"Congratulations on your work as {title} at {company}!"
-    return "Congratulations! I was really happy to hear your news."
+    return pick(["I wanted to say congratulations; I was really happy to hear your news.",
+                 "I just wanted to say congratulations. It's great news!"], seed + "cf")
 
 
 def thanks_line(hooks: Sequence[Hook], seed: str) -> tuple[str, Hook | None]:
     """What the thanks are for: something the contact gave, from the notes."""
     for hook in hooks:
-        if hook.said.voice == "you" and _GAVE.search(hook.fact):
+        if hook.said.voice == "you" and _GAVE.search(hook.fact) and not askish(hook):
             said = clause(hook, 14)
             if said:
                 return pick([f"Thank you: {said}, and it meant a lot.",
@@ -158,15 +267,16 @@ OPENERS_NO_NOTES = ("It's been a while, so I wanted to say hello.",
                     "It's been a while! I wanted to say hello.")
 OPENERS = ("You came to mind this week.", "I was thinking of you the other day.",
            "You popped into my head today.")
-CLOSERS = ("No need to reply, just wanted to say hi.", "Hope the rest of your week is good.",
-           "Hope all is well with you.", "No need to write back, just thinking of you.")
-TEXT_CLOSERS = ("No need to reply!", "Hope all's well!", "Hope you're good!")
+CLOSERS = ("There's no need to reply; I just wanted to say hi.",
+           "I hope the rest of your week is good.", "I hope all is well with you.",
+           "No need to write back, I was just thinking of you.")
+TEXT_CLOSERS = ("Hope you're doing well!", "Hope you're well!", "Hope you're good!")
 INFO_ASKS = (
-    "Would you be open to a 20-minute call in the next few weeks so I could hear how you got "
-    "into {field}?",
-    "Would you have 20 minutes sometime this month for me to ask a few questions about {field}?",
+    "Would you be open to a short call in the next few weeks so I could hear about {field}?",
+    "Would you have time for a short call sometime this month so I could ask a few questions "
+    "about {field}?",
 )
 COFFEE_ASKS = ("Would you be up for a coffee sometime in the next couple of weeks?",
-               "Could I buy you a coffee sometime soon?")
+               "Would you be open to grabbing a coffee sometime soon?")
 EASY_OUTS = ("If things are busy, no worries at all.", "Totally fine to say no if now isn't "
              "a good time.", "No pressure at all if the timing is off.")

@@ -97,7 +97,11 @@ class _Builder:
             floor = number_floor(self.m.present)
             return Part(10, "", self.m.present, floor=floor, facts=("profile:now",),
                         budget=self.budget["present"], paragraph=paragraph, hard_floor=floor)
-        prefix = "" if self.kind in SHORT_KINDS else self._pick(phrases.PRESENT, "present")
+        # "I have spent nine years as ..." is a sentence already: "Today, I have spent" is not.
+        first_person = re.match(r"I(?:'ve|’ve| have| had| was| spent| worked|'d)\b",
+                                self.m.present) is not None
+        prefix = "" if self.kind in SHORT_KINDS or first_person else \
+            self._pick(phrases.PRESENT, "present")
         numbered = number_floor(self.m.present, 8)
         floor = numbered if numbered <= 12 else min(words, 8)
         return Part(10, prefix, self.m.present, floor=floor, facts=("profile:now",),

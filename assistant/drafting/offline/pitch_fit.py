@@ -125,6 +125,14 @@ def fit(
     that fit when there is none).
     """
     chosen = [replace(p) for p in required]
+    if droppable:
+        # A bridge sentence goes before any proof point loses a number to keep it.
+        trial = [replace(p) for p in required]
+        full = _numbers(assemble(trial, spell_out))
+        if shrink(trial, limits, spell_out, last_resort=False) and \
+                _numbers(assemble(trial, spell_out)) < full:
+            chosen = [replace(p) for p in required if p not in droppable]
+            droppable = None
     if not shrink(chosen, limits, spell_out, last_resort=not droppable):
         kept = [replace(p) for p in required if p not in (droppable or [])]
         chosen = kept
@@ -138,6 +146,10 @@ def fit(
         if over(assemble(trial, spell_out), limits) == 0:
             chosen = trial
     return chosen
+
+
+def _numbers(text: str) -> int:
+    return len(re.findall(r"\d+(?:[.,]\d+)*", text))
 
 
 def used_facts(parts: list[Part]) -> list[str]:

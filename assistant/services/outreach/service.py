@@ -66,11 +66,11 @@ class OutreachService:
 
     # -- drafting -------------------------------------------------------------------------
     def draft(self, kind: str, contact_id: str, channel: str = "linkedin-dm", *,
-              to_contact_id: str = "", avoid_hook: str = "", variant: int = 0) -> Draft:
+              to_id: str | None = None, avoid_hook: str = "", variant: int = 0) -> Draft:
         """Write a ``kind`` message to a contact for a channel, and keep it in the history."""
         kind, channel = check_kind(kind), check_channel(channel)
         contact = self.records.get_contact(contact_id)
-        other = self._intro_partner(kind, contact, to_contact_id)
+        other = self._intro_partner(kind, contact, to_id or "")
         notes = offline.factual_notes(self.records.notes_for(contact.id))[:HOOK_NOTES]
         profile = self.records.get_profile()
         match = self.library.match(contact, notes) if kind in {"checkin", "thanks"} else None
@@ -98,6 +98,8 @@ class OutreachService:
             sources=[s.snippet for s in sources]
             + [offline.note_date(n.created) for n in notes] + [profile.name],
             limits=limits,
+            recipient=contact.name,
+            notes=[n.text for n in notes],
         ))
         text, second = result.text, ""
         if kind == "intro":
@@ -123,7 +125,7 @@ class OutreachService:
         old = draft_store.get(self.records.db, draft_id)
         variant = len(draft_store.search(self.records.db, contact_id=old.contact_id,
                                          kind=old.kind, channel=old.channel))
-        return self.draft(old.kind, old.contact_id, old.channel, to_contact_id=old.to_contact_id,
+        return self.draft(old.kind, old.contact_id, old.channel, to_id=old.to_contact_id or None,
                           avoid_hook=old.hook_id, variant=variant)
 
     # -- history and sending --------------------------------------------------------------

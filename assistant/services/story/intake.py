@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Profile
 from assistant.drafting.language import intake as lang
+from assistant.drafting.language.person import spell_out
 from assistant.drafting.offline.clipping import split_sentences
 from assistant.drafting.offline.injection import looks_like_instruction
 from assistant.errors import InputError
@@ -91,7 +92,13 @@ def _prose_sentences(lines: list[str]) -> list[str]:
         else:
             paragraph.append(line.strip())
     flush()
-    return [s for s in out if s and not looks_like_instruction(s)]
+    return [_tidy(s) for s in out if s and not looks_like_instruction(s)]
+
+
+def _tidy(sentence: str) -> str:
+    """ "i'm a teacher, been teaching for 11 yrs" -> "I'm a teacher, been teaching for 11 years"."""
+    sentence = spell_out(sentence)
+    return re.sub(r"\bi(?=(?:'m|'ve|'d|'ll|’m|’ve)?\b)", "I", sentence)
 
 
 def read_story(text: str) -> Understood:
@@ -125,14 +132,19 @@ def read_story(text: str) -> Understood:
             prose.append(line)
     values: dict[str, object] = {}
     for key, lines in sections.items():
-        if key in TEXT_SECTIONS:
+        if key in TEXT_SECTIONS and key != "voice sample":
+            # A Now or Next section is its first paragraph; what follows is the story's prose.
+            body = "\n".join(lines).strip().split("\n\n")
+            values[TEXT_SECTIONS[key]] = body[0].strip()
+            prose += ["", *"\n\n".join(body[1:]).split("\n")]
+        elif key in TEXT_SECTIONS:
             values[TEXT_SECTIONS[key]] = "\n".join(lines).strip()
         else:
             values[LIST_SECTIONS[key]] = _items(lines)
     sentences = _prose_sentences(prose)
     found = lang.sort_sentences(sentences)
     name = name or lang.name_in(" ".join(sentences))
-    _fill(values, "now", " ".join(found.now[:2]))
+    _fill(values, "now", found.now[0] if found.now else "")
     _fill(values, "next", found.next[0] if found.next else "")
     _fill(values, "strengths", found.strengths)
     _fill(values, "proof_points", _dedupe(found.proof_points))

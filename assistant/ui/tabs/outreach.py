@@ -77,14 +77,14 @@ def build(app: Warmline) -> None:
         try:
             other = find(to) if to.strip() else ""
             return app.outreach.draft(kind, find(contact), channel,
-                                      to_contact_id=other).to_json()
+                                      to_id=other).to_json()
         except WarmlineError as e:  # one line for the caller, no traceback in the server log
             raise gr.Error(str(e), print_exception=False) from e
 
     def on_write(contact: str, kind: str, channel: str, to: str) -> tuple[str, str, str, str]:
         try:
             other = find(to) if kind == "intro" and to.strip() else ""
-            draft = app.outreach.draft(kind, find(contact), channel, to_contact_id=other)
+            draft = app.outreach.draft(kind, find(contact), channel, to_id=other)
         except WarmlineError as e:
             # Nothing from an earlier draft survives a failed one: no stale text to mark sent.
             return "", f"**Error:** {e}", "", ""

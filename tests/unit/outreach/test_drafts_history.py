@@ -136,14 +136,14 @@ def test_an_intro_is_two_messages_and_needs_two_people(app) -> None:  # type: ig
                  company="Acme", title="Analyst")
     bo = person(app, "Bo Chen", "Bo leads product at Globex.", company="Globex",
                 title="Head of Product")
-    draft = app.outreach.draft("intro", ana.id, to_contact_id=bo.id)
+    draft = app.outreach.draft("intro", ana.id, to_id=bo.id)
     assert draft.text and draft.second_text and draft.to_contact_id == bo.id
     assert "Bo" in draft.text and "Ana" in draft.second_text
     assert {s.id for s in draft.sources} >= {ana.id, bo.id}
     with pytest.raises(InputError, match="second person"):
         app.outreach.draft("intro", ana.id)
     with pytest.raises(InputError, match="two different people"):
-        app.outreach.draft("intro", ana.id, to_contact_id=ana.id)
+        app.outreach.draft("intro", ana.id, to_id=ana.id)
 
 
 def test_intro_suggestions_pair_a_goal_with_an_offer(app) -> None:  # type: ignore[no-untyped-def]

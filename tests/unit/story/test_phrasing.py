@@ -57,7 +57,8 @@ def test_articles_follow_sound() -> None:
 
 def test_clip_prefers_a_break_but_never_loses_a_number_that_fits() -> None:
     text = "I raised state science scores in my classes by 18 points over two years"
-    assert clip(text, 11) == "I raised state science scores in my classes by 18 points"
+    # Whole phrases go ("in my classes"), so both the 18 and the two years stay.
+    assert clip(text, 11) == "I raised state science scores by 18 points over two years"
     assert clip("I cut errors 30% by redesigning the workflow", 5) == "I cut errors 30%"
     assert clip("I led the migration of 40 clinics to a new EHR", 10) == (
         "I led the migration of 40 clinics")
