@@ -101,6 +101,28 @@ def _worst(results: list[CaseResult]) -> list[str]:
     return (lines or ["No failed cases."]) + [""]
 
 
+DRAFTS_PER_KIND = 10
+FULL_DRAFT_SUITES = ("outreach", "pitch", "story")  # dev sets only: blind drafts never print
+
+
+def full_drafts(results: list[CaseResult]) -> list[str]:
+    """Ten drafts of each kind from the dev sets, in full, for a reviewer to read."""
+    kinds: dict[str, list[CaseResult]] = {}
+    for r in results:
+        if r.suite in FULL_DRAFT_SUITES and r.text and not r.skipped:
+            key = f"{r.suite}/{r.task or r.suite}"
+            if r.suite == "pitch":  # a pitch case's first tag is its kind (30s, tmay...)
+                key = f"pitch/{r.tags[0] if r.tags else 'pitch'}"
+            kinds.setdefault(key, []).append(r)
+    out: list[str] = []
+    for key, rows in kinds.items():
+        out += [f"### {key}", ""]
+        for r in rows[:DRAFTS_PER_KIND]:
+            verdict = "passed" if r.passed else "failed: " + "; ".join(r.failures)
+            out += [f"**{r.id}** ({verdict})", "", "```text", r.text.strip(), "```", ""]
+    return out or ["No drafts in this run.", ""]
+
+
 def render_markdown(outcome: RunOutcome) -> str:
     """The human report."""
     hd, summary = outcome.header, outcome.summary
@@ -137,6 +159,7 @@ def render_markdown(outcome: RunOutcome) -> str:
     out += ["## Latency per case (seconds, the app call alone)", "",
             *_table(["suite", "cases", "median", "p95", "max"], rows)]
     out += ["## Worst cases", "", *_worst(outcome.results)]
+    out += ["## Drafts in full (dev sets, ten per kind)", "", *full_drafts(outcome.results)]
     if summary.skipped_reasons:
         out += ["## Skipped", ""]
         out += [f"- {n} case(s): {reason}" for reason, n in summary.skipped_reasons.items()] + [""]

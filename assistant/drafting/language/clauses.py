@@ -50,6 +50,9 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
             continue  # "at the end *of the year*": the phrase goes whole or not at all
         if tok.dep_ == "amod" and tok.like_num:
             continue
+        if tok.dep_ == "conj" and not any(
+                doc[j].dep_ == "cc" or doc[j].is_punct for j in range(tok.head.i + 1, tok.i)):
+            continue  # "half marathon" misread as two verbs: no "and" between, so one phrase
         out.append(tok)
     has_number = {t.i: any(w.like_num for w in t.subtree) for t in out}
     outcome = {t.i: any(w.text in {"%", "$", "€", "£"} or w.lower_ in OUTCOME_WORDS
@@ -86,6 +89,12 @@ def shorten(text: str, max_words: int) -> str:
             return ""
         for t in options[0].subtree:
             kept.discard(t.i)
+        after = options[0].right_edge.i + 1
+        # A word the parser misread as a bare conjunct ("half *marathon*") goes with its phrase.
+        while after < len(doc) and after in kept and doc[after].dep_ in {"conj", "ccomp", "dep"} \
+                and doc[after].head.i < options[0].left_edge.i and not list(doc[after].children):
+            kept.discard(after)
+            after += 1
         # A comma or conjunction left dangling before the dropped phrase goes with it.
         _drop_dangling(doc, kept)
     return render(doc, kept)

@@ -108,10 +108,17 @@ def note_facts(note: Note) -> list[str]:
     facts: list[str] = []
     for sentence in split_sentences(text):
         for part in re.split(r";\s+|\s+[-–—]\s+", sentence):
-            part = part.strip().rstrip(".!")
-            if len(part.split()) >= 2:
-                facts.append(part)
+            # "She is training for X, is looking for Y, and her daughter ...": three facts.
+            for piece in _CLAUSE_BREAK.split(part):
+                piece = piece.strip().rstrip(".!,")
+                if len(piece.split()) >= 2:
+                    facts.append(piece)
     return facts
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:and\s+)?(?=(?:she|he|they|her|his|their|is|was|has|had|just)\s)"
+    r"|\s+and\s+(?=(?:she|he|her|his)\s)", re.I)
 
 
 def hooks_for(

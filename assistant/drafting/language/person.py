@@ -87,7 +87,10 @@ SHORTHAND = {"w/": "with", "w/o": "without", "abt": "about", "til": "until", "yr
              "yr": "year", "mos": "months", "wks": "weeks", "wk": "week", "&": "and",
              "bc": "because", "b/c": "because", "govt": "government", "uni": "university",
              "approx": "about", "thru": "through", "tmrw": "tomorrow", "ppl": "people",
-             "prob": "probably", "mgr": "manager", "dept": "department", "convo": "conversation"}
+             "prob": "probably", "mgr": "manager", "dept": "department", "convo": "conversation",
+             "bday": "birthday", "shes": "she's", "hes": "he's", "theyre": "they're",
+             "doesnt": "doesn't", "dont": "don't", "cant": "can't", "wont": "won't",
+             "isnt": "isn't", "wasnt": "wasn't", "didnt": "didn't"}
 _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len,
                                                                              reverse=True))
                     + r")(?![\w/])", re.I)
@@ -96,6 +99,9 @@ _SHORT = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORT
 def spell_out(text: str) -> str:
     """Note shorthand spelled out: "w/ her sister" -> "with her sister"; "!!" -> "!"."""
     text = _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    # Reported speech: "Lena said she's thinking of ..." is the fact "she's thinking of ...".
+    text = re.sub(r"^(?:[A-Z]?[a-z]+\s+)?(?:said|says|mentioned|told me)\s+(?:that\s+)?(?=\w)",
+                  "", text)
     text = re.sub(r"([!?])\1+", r"\1", text)
     return re.sub(r"\s+lol\b|\s+haha\b|\s*:\)|\s*:-\)", "", text, flags=re.I)
 
@@ -113,6 +119,8 @@ def with_subject(fact: str) -> str:
     rest = fact[len(words[0]):]
     if first in {"met", "meet"}:
         return "I met" + rest
+    if first in {"is", "was", "has", "had"} and len(words) > 1:
+        return "She " + first + rest
     if first in PASSIVE_STARTS:
         return "She was " + lead + first + rest
     if first == "back" and rest.lstrip().lower().startswith("from"):

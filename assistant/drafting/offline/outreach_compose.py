@@ -112,7 +112,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
                                    remark_only=True, avoid=avoid_hook)
             used["hook"] = hook
             return line
-        moves.append(Move(remark, 2 if channel == "linkedin-dm" else 1, "hook"))
+        moves.append(Move(remark, 1, "hook"))
         about = _about_me(profile)
         if about:
             moves.append(Move(lambda w: about, 3 if kind == "coffee" else 2, "about"))
@@ -121,8 +121,11 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         ask = lines.pick(asks, seed + "a").format(field=field)
         if text_channel and kind == "info-interview":
             ask = f"Would you be up for a quick call sometime to tell me about {field}?"
+        if text_channel and kind == "coffee":
+            ask = "Would you be up for a coffee sometime soon?"
+        outs = ("Totally fine if you can't!",) if text_channel else lines.EASY_OUTS
         moves.append(Move(lambda w: ask, 0, "ask"))
-        moves.append(Move(lambda w: lines.pick(lines.EASY_OUTS, seed + "e"), 0, "easy-out"))
+        moves.append(Move(lambda w: lines.pick(outs, seed + "e"), 0, "easy-out"))
     elif kind == "congrats":
         news = next((h for h in hooks if h.type in {"life_event", "plan"}
                      and h.said.tense in {"past", "none"} and h.id != avoid_hook), None) or \

@@ -18,8 +18,12 @@ _GOOD_NEWS = re.compile(
     r"\b(?:baby|born|married|engaged|promot\w*|new (?:role|job|position)|joined|launch\w*|"
     r"publish\w*|won|award\w*|graduat\w*|finished|opened|started|bought|moved|got)\b", re.I)
 _HARD_NEWS = re.compile(
-    r"\b(?:passed away|died|funeral|surgery|sick|ill|illness|hospital\w*|laid off|lost (?:her|his|"
-    r"their|your) job|divorce|recovering)\b", re.I)
+    r"\b(?:passed away|passed|died|death|funeral|surgery|sick|ill|illness|hospital\w*|laid off|"
+    r"let go|lost (?:her|his|their|your) (?:job|mom|dad|mother|father)|divorce\w*|recovering|"
+    r"diagnos\w*|cancer|chemo\w*|covid|injur\w*|broke (?:her|his|their) \w+|accident|"
+    r"miscarriage|grie\w+|taking it slow|burn(?:ed|t)? ?out)\b", re.I)
+_ACHIEVEMENT = re.compile(r"\b(?:raised|won|published|promoted|passed (?:the|her|his|their|an?) "
+                          r"\w+ exam|got into|graduated|accepted|awarded|landed|signed)\b", re.I)
 _GAVE = re.compile(r"\b(?:offered|introduced|intro'?d|helped|sent|shared|gave|invited|recommended|"
                    r"referred|connected|reviewed|spent|wrote|congratulated|credited|starred|"
                    r"taught|vouched|mentored|liked|praised|thanked me)\b", re.I)
@@ -57,12 +61,31 @@ def clause(hook: Hook, max_words: int) -> str:
     A clause shortened to nothing but a subject and a verb ("you moved") says nothing: it is
     dropped rather than sent.
     """
-    text = hook.said.text
-    for limit in range(max_words, 2, -1):
-        short = shorten(text, limit)
-        if short and longest_copied_run(short, hook.fact) < COPY_RUN:
-            return short if _has_content(short) else ""
+    for text in (hook.said.text, reworded(hook.said.text)):
+        for limit in range(max_words, 2, -1):
+            short = shorten(text, limit)
+            if short and longest_copied_run(short, hook.fact) < COPY_RUN:
+                return short if _has_content(short) else ""
     return ""
+
+
+# Everyday synonyms for the verbs notes use most, so a fact can be said in other words than
+# the user's own when saying it whole would lift a long run of them.
+SYNONYMS = (("training for", "getting ready for"), ("working on", "busy with"),
+            ("planning to", "thinking of going to"), ("moving to", "heading to"),
+            ("building", "putting together"), ("writing", "working on"),
+            ("learning", "picking up"), ("looking for", "after"), ("started", "began"),
+            ("finished", "completed"), ("opened", "launched"), ("hiked", "walked"),
+            ("ran", "completed"), ("got", "received"), ("joined", "moved to"))
+
+
+def reworded(text: str) -> str:
+    """The clause with its first everyday verb swapped for a synonym ('' when none applies)."""
+    for old, new in SYNONYMS:
+        swapped = re.sub(rf"\b{old}\b", new, text, count=1)
+        if swapped != text:
+            return swapped
+    return text
 
 
 def _has_content(text: str) -> bool:
@@ -110,8 +133,8 @@ def _still(text: str) -> str:
     return "do you still " + body
 
 
-_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|job|role for me|put me in touch|"
-                     r"recommend me)\b", re.I)
+_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|(?:a|any|the) (?:job|role|opening)s? "
+                     r"(?:for me|at)|put me in touch|recommend me)\b", re.I)
 
 
 def askish(hook: Hook) -> bool:
@@ -127,7 +150,9 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
     """
     line = _hook_line(hook, seed, today, max_words, resource_fits)
     if line and longest_copied_run(line, hook.fact) >= COPY_RUN:
-        return ""  # a frame that rebuilt the note's own words is a quote, not a remark
+        line = ""  # a frame that rebuilt the note's own words is a quote, not a remark
+    if not line and hook.said.voice in {"you", "thing"}:
+        line = topic_line(hook, seed)
     if remark_only and line:
         first = re.split(r"(?<=[.!?])\s+", line)[0]
         return first if first.endswith(".") else ""
@@ -136,6 +161,13 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
 
 def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
                resource_fits: bool) -> str:
+    if _HARD_NEWS.search(hook.fact) and hook.said.voice in {"you", "thing"}:
+        said = clause(hook, max_words)
+        if not said:
+            return "I've been thinking of you lately, and I hope you're doing okay."
+        return pick([f"I was so sorry to hear {_past(said)}. I've been thinking of you.",
+                     f"I've been thinking of you since I heard {_past(said)}. I hope you're "
+                     "doing okay."], seed + "hn")
     if hook.type == NEED and hook.said.voice in {"you", "thing"}:
         topic = need_topic(hook)
         if topic:
@@ -150,6 +182,8 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
     if not said:
         return ""
     tense = hook.said.tense
+    if re.match(r"you(?: are|'re) (?:getting|going|about|due)\b", said):
+        tense = "future"  # "you are getting married in December": a plan, not a past event
     stale = (today - hook.when).days > 45
     if hook.said.voice == "we":
         return pick([f"It's been a while since {said}.", f"I keep thinking back to when {said}."],
@@ -181,8 +215,9 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
         return pick([f"I remember {said}. How is that going these days?",
                      f"{_still(said)[:1].upper()}{_still(said)[1:]}?"], seed + "pr")
     if tense == "past":
-        if _HARD_NEWS.search(hook.fact):
-            return f"I've been thinking of you since I heard {said}. I hope you're doing okay."
+        if _ACHIEVEMENT.search(hook.fact):
+            return pick([f"I heard {said}. Congratulations!",
+                         f"I was thrilled to hear {said}. Congratulations!"], seed + "ac")
         if _CHANGE.search(hook.fact):  # a start or a move: it goes on, so ask how it is going
             return pick([f"I was so glad to hear {said}. How is it going?",
                          f"I loved hearing {said}. How are you finding it?",
@@ -203,6 +238,28 @@ _MILESTONE = re.compile(r"\b(?:ran|finished|rode|hiked|climbed|spotted|visited|h
                         r"passed|performed|played|travel+ed|went|back)\b", re.I)
 
 
+def topic_line(hook: Hook, seed: str) -> str:
+    """The last resort for a note no frame fits: its main thing, named ("your trip to Peru")."""
+    doc = parse(hook.said.text)
+    chunks = [c for c in doc.noun_chunks if c.root.pos_ != "PRON" and len(c.text.split()) >= 2
+              and c.root.lower_ not in {"time", "thing", "lot", "bit", "way", "end", "start",
+                                        "year", "years", "month", "week", "day", "part"}]
+    if not chunks:
+        return ""
+    chunk = max(chunks, key=lambda c: (any(t.pos_ == "PROPN" for t in c), len(c)))
+    text = chunk.text
+    if chunk.end < len(doc) and doc[chunk.end].dep_ in {"conj", "ccomp", "dep"} and \
+            not list(doc[chunk.end].children):
+        text += " " + doc[chunk.end].text  # "the San Sebastián half | marathon", misread
+    if text.split()[0].lower() in {"a", "an", "some", "his", "her", "their"}:
+        text = "the " + text.split(" ", 1)[1]
+    if longest_copied_run(text, hook.fact) >= COPY_RUN or len(text.split()) > 8:
+        return ""
+    return pick([f"I was thinking about {text} the other day. How is that going?",
+                 f"{text[:1].upper()}{text[1:]} came to mind the other day. How are things?"],
+                seed + "tp")
+
+
 def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
     """A fact with no verb ("new baby!! Lucia"): good news is a remark about "the" thing."""
     text = hook.said.text.strip(" .!,")
@@ -213,12 +270,12 @@ def _thing_line(hook: Hook, seed: str, max_words: int) -> str:
     if words_[0].lower() not in {"your", "the", "a", "an"}:
         first_phrase = "the " + first_phrase
     return pick([f"I was so happy to hear about {first_phrase}. How are you all doing?",
-                 f"Congratulations on {first_phrase}! I hope you're all doing well."],
+                 f"I was thrilled to hear about {first_phrase}! I hope you're all doing well."],
                 seed + "th")
 
 
-_GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|wedding|engagement|job|role|house|home|promotion|puppy|"
-                             r"dog|grant|book|launch|award|degree|graduation|business|company|"
+_GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|twins|wedding|engagement|job|role|house|home|promotion|"
+                             r"puppy|dog|grant|book|launch|award|degree|graduation|business|company|"
                              r"shop|studio|restaurant|cafe|podcast)\b", re.I)
 
 

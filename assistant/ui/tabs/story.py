@@ -103,6 +103,11 @@ def review_markdown(review: ResumeReview) -> str:
 
 def build(app: Warmline) -> None:
     gr.Markdown("### Your story\nWhere you are now, where you're going next, and the proof.")
+    paste = gr.Textbox(label="Paste your story as you'd write it: a few paragraphs, your "
+                       "LinkedIn About, bullets, or the sections", lines=5,
+                       elem_id="story-paste")
+    read = gr.Button("Read my story", elem_id="story-read")
+    understood = gr.Markdown(elem_id="story-understood")
     boxes = []
     with gr.Row():
         for column in (FIELDS[:5], FIELDS[5:]):
@@ -235,6 +240,19 @@ def build(app: Warmline) -> None:
 
     private: dict[str, Any] = {"api_visibility": "private"}
     save.click(on_save, [*boxes, kind], status, **private)
+
+    def on_read(text: str) -> tuple[Any, ...]:
+        try:
+            result = app.profiles.set_from_text(text)
+        except WarmlineError as e:
+            raise _error(e) from e
+        values = []
+        for attr, *_ in FIELDS:
+            value = getattr(result.profile, attr)
+            values.append("\n".join(value) if isinstance(value, list) else str(value))
+        return (result.markdown(), *values)
+
+    read.click(on_read, [paste], [understood, *boxes], **private)
     outputs = [text, counts, sources, notice]
     generate.click(on_generate, [kind, audience, variant], outputs, **private)
     regenerate.click(on_regenerate, [kind, audience, variant], [variant, *outputs], **private)
