@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assistant.app import Warmline
 from assistant.domain import Contact
-from assistant.storage.db import DB_FILE
+from assistant.storage.db import DB_FILE, MIGRATIONS
 from assistant.storage.phrases import phrases_of
 
 
@@ -154,7 +154,7 @@ def test_a_store_from_before_the_phrase_table_is_filled_and_fully_checked(
         conn.execute("PRAGMA user_version=2")
     conn.close()
     reopened = app_factory()
-    assert reopened.records.db.schema_version == 3
+    assert reopened.records.db.schema_version == len(MIGRATIONS)  # every migration ran
     assert not held(bob, "role") & reopened.index.ids("contact")
     in_step(reopened)
     assert reopened.search.search("beekeeping", mode="semantic")[0].id == ana.id
