@@ -132,7 +132,9 @@ def run_case(ctx: EvalContext, case: Case, profile: Profile, ids: dict[str, str]
     written = write_draft(ctx, case, profile, contact_id, to_id)
     notes = [n.text for n in ctx.app.records.notes_for(contact_id)]
     grade_draft(result, written, case, seeds.get(key), notes)
-    check_channels(ctx, case, result, written.draft, contact_id, to_id)
+    if ctx.app.writer.backend is None:
+        # Offline only: with a model, three more drafts per case would triple the run's calls.
+        check_channels(ctx, case, result, written.draft, contact_id, to_id)
     if ctx.judge:
         ctx.judge.grade(result, case, written.draft.text, written.draft.sources)
     return result

@@ -37,11 +37,12 @@ def role_noun(text: str) -> str:
     for chunk in chunks:
         if chunk.start and doc[chunk.start - 1].lower_ == "as":
             return _bare(chunk.text)
-    chunk = chunks[0]
-    if chunk.root.pos_ == "PRON" or not is_person_noun(_bare(chunk.text)):
-        return ""  # "Returning to work after a break": no role named
-    # Keep "at Mercy Health" out: the role is the chunk itself.
-    return _bare(chunk.text)
+    # The first chunk that names a person's role ("Before my break I was a senior financial
+    # analyst"); "Returning to work after a break" names none.
+    for chunk in chunks:
+        if chunk.root.pos_ != "PRON" and is_person_noun(_bare(chunk.text)):
+            return _bare(chunk.text)
+    return ""
 
 
 def _bare(phrase: str) -> str:

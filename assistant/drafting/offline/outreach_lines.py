@@ -223,7 +223,7 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
                          f"I loved hearing {said}. How are you finding it?",
                          f"It was great to hear {said}. How are things now?"], seed + "le")
         if _MILESTONE.search(hook.fact):  # done and dusted: ask how it was
-            return pick([f"I heard {said}. That's amazing! How was it?",
+            return pick([f"I heard {said}, which is amazing. How was it?",
                          f"I loved hearing {said}. What was the best part?",
                          f"I still think about how {said}. What was it like?"], seed + "ms")
         return pick([f"I remember {said}. How has that been?",

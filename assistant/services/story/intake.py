@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from assistant.domain import Profile
 from assistant.drafting.language import intake as lang
 from assistant.drafting.language.person import spell_out
+from assistant.drafting.language.story import role_noun
 from assistant.drafting.offline.clipping import split_sentences
 from assistant.drafting.offline.injection import looks_like_instruction
 from assistant.errors import InputError
@@ -145,6 +146,12 @@ def read_story(text: str) -> Understood:
     found = lang.sort_sentences(sentences)
     name = name or lang.name_in(" ".join(sentences))
     _fill(values, "now", found.now[0] if found.now else "")
+    now = str(values.get("now", ""))
+    if now and found.now and not role_noun(now) and role_noun(found.now[0]) and \
+            found.now[0] != now:
+        # "Returning to finance after a break" says no role: the prose's "I was a senior
+        # financial analyst at Vestas" does, so the pitch can say who they are.
+        values["now"] = f"{now.rstrip('.')}. {found.now[0]}"
     _fill(values, "next", found.next[0] if found.next else "")
     _fill(values, "strengths", found.strengths)
     _fill(values, "proof_points", _dedupe(found.proof_points))

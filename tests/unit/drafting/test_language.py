@@ -166,3 +166,13 @@ def test_the_guard_rejects_unsendable_model_drafts(text: str, reason: str) -> No
 def test_the_guard_lets_a_good_draft_through() -> None:
     text = "Hi Ana, how is your daughter? I hope she loves Lisbon. Maya"
     assert voice_problems(text, "Ana Ruiz", ["Her daughter moved to Lisbon."]) == []
+
+
+@pytest.mark.parametrize("seed", [f"seed-{i}" for i in range(12)])
+def test_a_matching_resource_survives_every_phrasing_of_a_dm(seed: str) -> None:
+    notes = [Note(text="Ran the Chicago marathon in October.", created=date(2025, 10, 20))]
+    resource = ("Marathon running recovery", "Marathon running recovery: walk and refuel.")
+    draft = write("checkin", "linkedin-dm", Contact(name="Ana Ruiz"), notes, resource, "Dev",
+                  seed, today=TODAY)
+    assert '"Marathon running recovery"' in draft.text, draft.text
+    assert "Chicago marathon" in draft.text
