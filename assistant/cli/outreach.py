@@ -1,5 +1,5 @@
-"""Outreach commands: ``draft``, ``due``, ``today``, ``log``, ``snooze``, ``drafts``,
-``resources``."""
+"""Outreach commands: ``draft``, ``due``, ``today``, ``log``, ``snooze``, ``ledger``,
+``intros``, ``drafts``, ``resources``."""
 
 from __future__ import annotations
 
@@ -117,6 +117,33 @@ def snooze(
          f"{person.name} is snoozed until {until}.")
 
 
+def ledger(
+    contact: Annotated[str, typer.Option("--contact", help="Name or id of the contact.")],
+    json_out: JSON = False,
+) -> None:
+    """What you gave this person and what you asked of them."""
+    with open_app() as app:
+        person = app.contacts.find(contact)
+        book = app.outreach.ledger(person.id)
+    emit(json_out, book.to_json,
+         f"{person.name}: gave {len(book.gave)}, asked {len(book.asked)}, "
+         f"neutral {book.neutral} (balance {book.balance:+d}).")
+
+
+def intros(json_out: JSON = False) -> None:
+    """Pairs of contacts worth introducing (a goal one has meets the other's offer or field)."""
+    with open_app() as app:
+        pairs = app.outreach.intro_suggestions()
+
+    def human() -> None:
+        if not pairs:
+            console.print("No pairs yet: tag people with seeking:X and offers:Y to get some.")
+        for pair in pairs:
+            console.print(f"{pair.first} + {pair.second}: {pair.why}")
+
+    emit(json_out, lambda: {"intros": [p.to_json() for p in pairs]}, human)
+
+
 @drafts_app.command("list")
 def drafts_list(
     contact: Annotated[str, typer.Option(help="Only drafts to this contact.")] = "",
@@ -185,7 +212,7 @@ def resources_list(json_out: JSON = False) -> None:
 
 
 def register(cli: typer.Typer) -> None:
-    for command in (draft, due, today, log, snooze):
+    for command in (draft, due, today, log, snooze, ledger, intros):
         cli.command()(command)
     cli.add_typer(drafts_app, name="drafts")
     cli.add_typer(resources_app, name="resources")

@@ -68,6 +68,11 @@ def test_log_snooze_and_today(run_cli) -> None:  # type: ignore[no-untyped-def]
     today = json.loads(out)
     assert [(a["kind"], a["name"]) for a in today["actions"]] == [("follow-up", "Bo Chen")]
     assert today["progress"]["this_week"] == 1
+    code, out, _ = run_cli("ledger", "--contact", "Bo", "--json")
+    book = json.loads(out)
+    assert code == 0 and len(book["asked"]) == 1 and book["balance"] == -1
+    code, out, _ = run_cli("intros", "--json")
+    assert code == 0 and json.loads(out) == {"intros": []}
 
 
 def test_mistakes_are_one_line(run_cli) -> None:  # type: ignore[no-untyped-def]
