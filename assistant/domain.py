@@ -67,6 +67,8 @@ class Contact(BaseModel):
     connected_on: date | None = None
     last_contacted: date | None = None
     cadence_days: int | None = None
+    cadence_max_days: int | None = None  # None: the tier's maximum (or 1.5 x a custom ideal)
+    snoozed_until: date | None = None
     sources: list[str] = Field(default_factory=list)
 
     # Imported names and companies reach terminals and pages: no escape sequences in them.
@@ -156,6 +158,14 @@ class Draft(BaseModel):
     notice: str = ""  # e.g. why the offline engine was used instead of the configured model
     subject: str = ""
     created: datetime = Field(default_factory=datetime.now)
+    id: str = ""  # set once the draft is kept in the history
+    contact_id: str = ""
+    to_contact_id: str = ""  # an intro: the person the contact would be introduced to
+    second_text: str = ""  # an intro: the introduction itself, after the double opt-in ask
+    hook_id: str = ""  # the offline engine's hook (a remembered detail) the draft used
+    ask_warning: str = ""  # the ask-guard: only asks lately, give something first
+    sent: bool = False
+    interaction_id: str = ""  # what "mark as sent" logged
 
     @property
     def char_count(self) -> int:

@@ -30,6 +30,9 @@ def import_file(
     path: Annotated[Path, typer.Argument(help="The export file to import.")],
     fmt: Annotated[str, typer.Option(
         "--format", help="auto|linkedin|linkedin-messages|google|vcard|notes|profile")] = "auto",
+    create_contacts: Annotated[bool, typer.Option(
+        "--create-contacts",
+        help="Notes: add a contact for each `# Name` that matches nobody.")] = False,
     json_out: JSON = False,
 ) -> None:
     """Import contacts, messages, notes or your profile from an export file."""
@@ -42,7 +45,7 @@ def import_file(
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=total or None)
 
-        report = app.importer.import_path(path, fmt, progress)
+        report = app.importer.import_path(path, fmt, progress, create_contacts=create_contacts)
     emit(json_out, report.to_json, lambda: _print_report(report))
 
 

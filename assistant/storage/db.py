@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.errors import StoreError
 from assistant.storage import chat, fulltext, interviews, phrases
+from assistant.storage.resources import SCHEMA as RESOURCES_SCHEMA
 
 DB_FILE = "warmline.sqlite3"
 
@@ -65,6 +66,7 @@ MIGRATIONS: tuple[str, ...] = (
     phrases.SCHEMA,
     chat.SCHEMA,
     interviews.SCHEMA,
+    RESOURCES_SCHEMA,
 )
 
 

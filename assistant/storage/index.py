@@ -18,7 +18,7 @@ from assistant.errors import REBUILD_HINT, StoreError
 
 log = logging.getLogger(__name__)
 
-KINDS = ("contact", "note", "knowledge")
+KINDS = ("contact", "note", "knowledge", "resource")
 BATCH = 512
 GET_BATCH = 5000  # ids per lookup, well under SQLite's bound-parameter limit
 Progress = Callable[[int, int], None]

@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.domain import Note
 from assistant.errors import NotFoundError
-from assistant.storage import phrases
+from assistant.storage import phrases, resources
 from assistant.storage.index import IndexItem, Progress, SearchIndex
 from assistant.storage.phrases import FILL_OP, Phrase
 from assistant.storage.records import RecordStore
@@ -42,6 +42,12 @@ def note_item(note: Note) -> IndexItem:
         note.text,
         {"contact_id": note.contact_id or "", "created": note.created.isoformat()},
     )
+
+
+def resource_item(resource: resources.Resource) -> IndexItem:
+    """A user's resource as indexed: title, topics and note; the title as metadata."""
+    return IndexItem(resource.id, resource.index_text(),
+                     {"title": resource.title, "url": resource.url})
 
 
 def knowledge_items(folder: Path) -> list[IndexItem]:
@@ -78,7 +84,7 @@ class IndexSync:
         deletes: list[str] = []
         for kind, item_id, op in ops:
             if kind != "note":
-                continue  # contacts: their phrases are synced below
+                continue  # contacts' phrases and the resource library are synced below
             try:
                 if op == "delete":
                     raise NotFoundError(item_id)
@@ -93,6 +99,8 @@ class IndexSync:
             self.sync_contacts(contact_ids, progress)
         self.index.delete("note", deletes)
         self.index.upsert("note", upserts, progress)
+        self._sync_resources([(item_id, op) for kind, item_id, op in ops
+                              if kind == resources.KIND])
         self.records.clear_index_ops(ops)
         return len(ops)
 
@@ -130,6 +138,19 @@ class IndexSync:
         self._clear_orphans(queued)
         return len(missing), len(stale)
 
+    def _sync_resources(self, ops: list[tuple[str, str]]) -> None:
+        """Bring queued resource writes and deletes into the resource collection."""
+        items, gone = [], []
+        for item_id, op in ops:
+            try:
+                if op == "delete":
+                    raise NotFoundError(item_id)
+                items.append(resource_item(resources.get(self.records.db, item_id)))
+            except NotFoundError:
+                gone.append(item_id)
+        self.index.delete(resources.KIND, gone)
+        self.index.upsert(resources.KIND, items)
+
     def fill_phrase_table(self) -> None:
         """Rewrite who holds which phrase from every contact (an upgrade, or a rebuild)."""
         with self.records.db.transaction() as conn:
@@ -162,10 +183,12 @@ class IndexSync:
         every = list(contact_phrases_of(self.records.contact_rows()).values())
         notes = [note_item(n) for n in self.records.all_notes()]
         knowledge = knowledge_items(self.knowledge_dir)
+        library = [resource_item(r) for r in resources.all_resources(self.records.db)]
         self.index.reset("contact")
         self._add_phrases(every, progress)
         self._clear_orphans(queued)
-        for kind, items in (("note", notes), ("knowledge", knowledge)):
+        for kind, items in (("note", notes), ("knowledge", knowledge),
+                            (resources.KIND, library)):
             self.index.reset(kind)
             self.index.upsert(kind, items, progress)
         self.records.clear_index_ops(self.records.pending_index_ops())

@@ -82,6 +82,10 @@ _INSTRUCTION = re.compile(
     r"|\b(?:print|output|reveal|repeat|reply (?:only )?with|respond (?:only )?with|write|append"
     r"|add|insert|include|say)\b.{0,50}\b(?:verbatim|exactly|the (?:word|line|phrase|text|code)"
     r"|as the first line|your (?:instructions|prompt|system|rules))"
+    r"|</?\w+>|<\|"
+    # Text addressed to the machine rather than about a person: "Note to the AI writing ...".
+    r"|\b(?:note|message|instructions?|memo)\s+(?:to|for)\s+(?:the\s+|any\s+)?"
+    r"(?:ai|assistant|model|bot|chatbot|llm|gpt)\b"
     # markdown images (they load a URL when rendered: an exfiltration channel) and data URLs
     r"|!\[[^\]]*\]\s*\(|\bdata:[a-z]+/[a-z0-9.+-]+;base64,",
     re.IGNORECASE | re.DOTALL,

@@ -10,49 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.domain import Contact, Note, Profile
 from assistant.drafting.language.clauses import shorten as shorten_clause
 from assistant.drafting.language.hooks import NEED, hooks_for, pick_hook, shared_history
 from assistant.drafting.offline.injection import strip_instructions
+from assistant.drafting.offline.outreach_compose import compose
+from assistant.drafting.offline.outreach_parts import (  # noqa: F401 - the engine's API
+    MAX_CHARS,
+    OfflineDraft,
+    Resource,
+    first_name,
+)
 from assistant.errors import InputError
 
 KINDS = ("checkin", "info-interview", "coffee", "congrats", "thanks", "intro")
 CHANNELS = ("linkedin-note", "linkedin-dm", "email", "text")
-MAX_CHARS = {"linkedin-note": 300, "text": 160}
-GREETINGS = {"text": ("Hey {first}!", "Hi {first}!"),
-             "email": ("Hi {first},", "Hello {first},", "Dear {first},")}
-DEFAULT_GREETINGS = ("Hi {first},", "Hey {first},", "Hello {first},")
-SIGN_OFFS = ("Best,", "Warmly,", "All the best,", "Cheers,")
-SUBJECTS = {
-    "checkin": ("Thinking of you", "Hello from {sender}", "Checking in", "A quick hello"),
-    "info-interview": ("A question about your work in {field}", "Learning about {field}"),
-    "coffee": ("Coffee sometime?", "A coffee in the next few weeks?"),
-    "congrats": ("Congratulations!", "Great news"),
-    "thanks": ("Thank you", "Thanks again"),
-    "intro": ("Would an intro to {to} help?", "An intro to {to}?"),
-}
-Resource = tuple[str, str] | tuple[str, str, str]  # title, why it fits, and maybe a link
 
 
-@dataclass(frozen=True)
-class OfflineDraft:
-    """A draft from the offline engine, and which note fact it was built on."""
-
-    text: str
-    subject: str = ""
-    hook_id: str | None = None
-    hook_note_id: str | None = None
-    second_text: str = ""  # intro: the introduction itself, once both have said yes
-    resource_used: bool = False
-    hooks: list[str] = field(default_factory=list)  # the ranked hook ids, for the UI and evals
 
 
-def first_name(contact: Contact) -> str:
-    """What a friend calls them."""
-    return contact.name.split()[0] if contact.name.split() else contact.name
 
 
 def factual_notes(notes: Sequence[Note]) -> list[Note]:
@@ -81,27 +59,8 @@ def _sender(sender: str | Profile) -> tuple[str, Profile]:
     return profile.name.strip(), profile
 
 
-def _field(contact: Contact, profile: Profile) -> str:
-    """What the user wants to learn about: the contact's kind of work, in a few words."""
-    if contact.company:
-        return f"your work at {contact.company}"
-    if contact.title:
-        return f"your work as {contact.title}"
-    return "your path so far"
 
 
-def _about_me(profile: Profile) -> str:
-    """One sentence on who the user is and where they are going, in their own facts."""
-    from assistant.drafting.language.story import move_phrase, role_phrase  # noqa: PLC0415
-
-    role, move = role_phrase(profile), move_phrase(profile)
-    if role and move:
-        return f"I'm {role}, {move}."
-    if role:
-        return f"I'm {role}."
-    if move:
-        return f"I'm {move}."
-    return ""
 
 
 def write(
@@ -126,7 +85,6 @@ def write(
     if kind == "intro" and to is None:
         msg = "an intro needs a second contact (--to NAME_OR_ID)"
         raise InputError(msg)
-    from assistant.drafting.offline.outreach_compose import compose  # noqa: PLC0415
 
     today = today or date.today()
     name, profile = _sender(sender)
@@ -153,8 +111,9 @@ _FRAME_WORDS = 4  # a greeting ("Hi Ana,") or a sign-off line ("Best,", "Maya") 
 def shorter(text: str, max_chars: int) -> str:
     """The draft with whole sentences dropped, last first, until it fits in ``max_chars``.
 
-    The greeting and subject lines, the first sentence of the body (the hook) and the sign-off
-    stay; no sentence is ever cut inside, so the result may stay longer than ``max_chars``.
+    The greeting and subject lines, the first sentence of the body and the sign-off stay, and
+    questions outlast remarks; no sentence is ever cut inside, so the result may stay longer
+    than ``max_chars``.
     """
     lines = text.split("\n")
     head = 0
@@ -165,7 +124,9 @@ def shorter(text: str, max_chars: int) -> str:
         tail -= 1
     sentences = [(i, s) for i in range(head, tail) for s in _SENTENCE_END.split(lines[i]) if s]
     while len(_join(lines, head, tail, sentences)) > max_chars and len(sentences) > 1:
-        sentences.pop()
+        # A question to them outlasts a remark: drop the last remark first.
+        remarks = [n for n, (_, s) in enumerate(sentences[1:], start=1) if not s.endswith("?")]
+        sentences.pop(remarks[-1] if remarks else -1)
     return _join(lines, head, tail, sentences)
 
 

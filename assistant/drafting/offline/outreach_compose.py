@@ -10,7 +10,7 @@ from datetime import date
 from assistant.domain import Contact, Profile
 from assistant.drafting.language.hooks import NEED, Hook, matches, pick_hook, shared_history
 from assistant.drafting.offline import outreach_lines as lines
-from assistant.drafting.offline.outreach import (
+from assistant.drafting.offline.outreach_parts import (
     DEFAULT_GREETINGS,
     GREETINGS,
     MAX_CHARS,
@@ -18,8 +18,8 @@ from assistant.drafting.offline.outreach import (
     SUBJECTS,
     OfflineDraft,
     Resource,
-    _about_me,
-    _field,
+    about_me,
+    field_phrase,
     first_name,
 )
 
@@ -113,10 +113,10 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
             used["hook"] = hook
             return line
         moves.append(Move(remark, 1, "hook"))
-        about = _about_me(profile)
+        about = about_me(profile)
         if about:
             moves.append(Move(lambda w: about, 3 if kind == "coffee" else 2, "about"))
-        field = _field(contact, profile)
+        field = field_phrase(contact, profile)
         asks = lines.INFO_ASKS if kind == "info-interview" else lines.COFFEE_ASKS
         ask = lines.pick(asks, seed + "a").format(field=field)
         if text_channel and kind == "info-interview":
@@ -160,7 +160,8 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     subject = ""
     if channel == "email":
         subject = lines.pick(SUBJECTS[kind], seed + "s").format(
-            sender=name or "an old friend", field=_field(contact, profile).removeprefix("your "),
+            sender=name or "an old friend",
+            field=field_phrase(contact, profile).removeprefix("your "),
             to=to.name if to else "")
         subject = subject[:1].upper() + subject[1:]
     second = _intro_text(contact, to, name) if kind == "intro" and to is not None else ""

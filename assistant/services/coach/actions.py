@@ -163,7 +163,10 @@ class Tools:
         """Log the last draft as sent (the 'mark sent' button)."""
         data = last["data"]
         draft = Draft.model_validate(data["draft"])
-        self.outreach.mark_sent(data["contact_id"], draft)
+        if not draft.id:
+            return Reply("That draft was not kept, so it cannot be logged; ask for it again.",
+                         "answer")
+        self.outreach.mark_sent(draft.id, draft.text)  # the text as shown ("shorter" edits it)
         return Reply(f"Marked as sent to **{data['contact']}**. Their check-in clock starts "
                      "again.", "answer", tool_calls=["mark_sent"], changed=True,
                      data={"contact_id": data["contact_id"], "contact": data["contact"]})
@@ -199,8 +202,7 @@ class Tools:
             return Reply(NOT_YET.format(what="The warm-path finder") + f" Meanwhile: “who do I "
                          f"know at {target}?” searches your contacts.", "answer")
         found = self.features.warm_path(target)
-        return Reply(f"Warm paths to {target}: see below.", "answer", data=found,
-                     tool_calls=["path"])
+        return Reply(render.paths_text(found), "answer", data=found, tool_calls=["path"])
 
     @staticmethod
     def help() -> Reply:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 NOT_YET = "{what} is not available in this version of Warmline yet."
+DUE_SHOWN = 10  # people the coach lists when asked who is due
 
 
 @dataclass
@@ -34,18 +35,18 @@ def _method(service: object | None, *names: str) -> Callable[..., Any] | None:
 
 
 def discover(app: object) -> Features:
-    """The features this app has: looked up by name, so an unmerged one is simply absent."""
+    """What this app offers beyond contacts, drafts and pitches."""
     outreach = getattr(app, "outreach", None)
     kinds = getattr(outreach, "kinds", None) or _module_kinds(outreach)
-    due = _method(getattr(app, "keep_in_touch", None), "due") or _method(outreach, "due")
-    interview_service = getattr(app, "interview", None)
-    start = _method(interview_service, "start")
+    cadences = getattr(outreach, "cadences", None)
+    due = _method(cadences, "due") or _method(outreach, "due")
+    start = _method(getattr(app, "interview", None), "start")
     network = getattr(app, "network", None)
     return Features(
-        due=_due_rows(due) if due else None,
+        due=_due_rows(lambda: due(limit=DUE_SHOWN)) if due else None,
         interview=_interview(start) if start else None,
-        network_map=_as_dict(_method(network, "map", "build_map", "graph")),
-        warm_path=_as_dict(_method(network, "path", "warm_path", "paths_to")),
+        network_map=_as_dict(_method(network, "map")),
+        warm_path=_as_dict(_method(network, "path")),
         draft_kinds=tuple(kinds),
     )
 

@@ -31,7 +31,7 @@ def draft_text(draft: Draft, heading: str) -> str:
     """A draft in a fenced block (the chat's copy button copies it) with counts and sources."""
     lines = [heading]
     if draft.notice:
-        lines.append(f"⚠️ {draft.notice}")
+        lines.append(f"Note: {draft.notice}")
     if draft.subject:
         lines.append(f"Subject: {draft.subject}")
     body = draft.text.replace("```", "'''")
@@ -84,9 +84,24 @@ def due_text(rows: list[dict[str, Any]]) -> str:
 
 
 def questions_text(session: dict[str, Any]) -> str:
-    """An interview session's first question(s)."""
+    """An interview session's questions, and where to answer them."""
     questions = session.get("questions") or [session.get("question", "")]
-    role = session.get("role", "")
+    role = session.get("role") or session.get("setup", {}).get("role", "")
     lines = [f"Mock interview for {role}:" if role else "Mock interview:"]
-    lines += [f"{n}. {q}" for n, q in enumerate((q for q in questions if q), start=1)]
+    lines += [f"{n}. {q.get('text', '') if isinstance(q, dict) else q}"
+              for n, q in enumerate((q for q in questions if q), start=1)]
+    if session.get("id"):
+        lines.append(f"\nAnswer them in the Interview tab (session {session['id']}), or with "
+                     f"`warmline interview answer {session['id']} \"...\"`.")
+    return "\n".join(lines)
+
+
+def paths_text(found: dict[str, Any]) -> str:
+    """Warm paths to a company or role: who to ask, and why."""
+    paths = found.get("paths", [])
+    if not paths:
+        return str(found.get("message") or f"No warm path to {found.get('to', 'them')} yet.")
+    lines = [str(found.get("message", ""))]
+    lines += [f"{n}. Ask **{p['ask']['name']}**: {p['why']}" for n, p in
+              enumerate(paths[:5], start=1)]
     return "\n".join(lines)

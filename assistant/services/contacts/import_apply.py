@@ -38,7 +38,8 @@ class ImportReport(BaseModel):
     interactions: int = 0
     job_changes: int = 0
     skipped_rows: list[SkippedRow] = Field(default_factory=list)
-    unmatched: list[str] = Field(default_factory=list)  # message partners with no contact
+    unmatched: list[str] = Field(default_factory=list)  # message partners, note names
+    unmatched_notes: list[str] = Field(default_factory=list)  # `# Name` headings, no contact
     profile_updated: bool = False
     positions: int = 0
     notice: str = ""
@@ -69,8 +70,9 @@ class ImportRun:
     """The work of one import, inside its transaction."""
 
     def __init__(self, records: RecordStore, parsed: ParsedFile, report: ImportReport,
-                 step: Progress) -> None:
+                 step: Progress, create_missing: bool = False) -> None:
         self.records = records
+        self.create_missing = create_missing  # a `# Name` with no contact becomes one
         self.parsed = parsed
         self.report = report
         self.step = step
@@ -139,11 +141,15 @@ class ImportRun:
         seen = {(n.contact_id or "", normalize(n.text)) for n in self.records.all_notes()}
         items: list[tuple[str, Note]] = [("", n) for n in self.parsed.notes]
         items += self.parsed.named_notes
+        orphans: Counter[str] = Counter()
         for number, (heading, note) in enumerate(items, start=1):
             if number % PROGRESS_EVERY == 0 or number == len(items):
                 self.step("notes", number, len(items))
             owner = self._owner(heading) if heading else None
+            if heading and owner is None and self.create_missing:
+                owner = self._new_contact(heading, conn)
             if heading and owner is None:
+                orphans[heading.strip()] += 1
                 note = note.model_copy(update={"text": f"{heading}\n{note.text}"})
             note = note.model_copy(update={"contact_id": owner})
             key = (owner or "", normalize(note.text))
@@ -155,6 +161,17 @@ class ImportRun:
             merge = self.merges.get(heading.casefold())
             if owner and merge and merge[0] == owner:
                 merge[1]["notes"].append(note.id)
+        self.report.unmatched_notes = list(orphans)
+        self.report.unmatched += [f"{name} ({n} note{'s' if n != 1 else ''})"
+                                  for name, n in orphans.items()]
+
+    def _new_contact(self, heading: str, conn: sqlite3.Connection) -> str:
+        """A contact for a `# Name` the notes are about (the user asked for this)."""
+        contact = Contact(name=heading.strip(), sources=["notes"])
+        self.records.put_contact(contact, conn)
+        self._remember(contact, heading)
+        self.report.added += 1
+        return contact.id
 
     def _owner(self, heading: str) -> str | None:
         """The contact a note heading (or a message partner) names: slug, id, then name."""
@@ -191,8 +208,8 @@ class ImportRun:
                 contact = contact.model_copy(update={"last_contacted": item.when})
                 self.records.put_contact(contact, conn)
                 self.matcher.add(contact)
-        self.report.unmatched = [f"{key} ({n} message{'s' if n != 1 else ''})"
-                                 for key, n in unmatched.most_common()]
+        self.report.unmatched += [f"{key} ({n} message{'s' if n != 1 else ''})"
+                                  for key, n in unmatched.most_common()]
 
     def _profile(self, conn: sqlite3.Connection) -> None:
         if self.parsed.profile is None and not self.parsed.positions:

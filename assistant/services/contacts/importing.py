@@ -6,7 +6,8 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
+from assistant.domain import Contact
+from assistant.errors import REBUILD_HINT, ImportFileError, InputError, StoreError
 from assistant.importers import MAX_FILE_BYTES, detect_format, parse_file
 from assistant.importers.reading import read_bounded
 from assistant.services.contacts.backup import BackupService, parse_export
@@ -14,6 +15,7 @@ from assistant.services.contacts.import_apply import ImportReport, ImportRun, Pr
 from assistant.services.contacts.untrusted import set_aside_instructions
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
+from assistant.text import normalize
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +34,19 @@ class ImportService:
         self.sync = sync
         self.backup = backup
 
-    def import_path(self, path: Path, fmt: str = "auto",
-                    progress: Progress | None = None) -> ImportReport:
+    def import_path(self, path: Path, fmt: str = "auto", progress: Progress | None = None,
+                    *, create_contacts: bool = False) -> ImportReport:
         """Import a file from disk: its type and size are checked before it is read."""
         data = read_bounded(path, MAX_FILE_BYTES)
-        return self.import_bytes(path.name, data, fmt, progress)
+        return self.import_bytes(path.name, data, fmt, progress, create_contacts=create_contacts)
 
     def import_bytes(self, name: str, data: bytes, fmt: str = "auto",
-                     progress: Progress | None = None) -> ImportReport:
-        """Parse, then write it all in one transaction; a file that can't be read writes nothing."""
+                     progress: Progress | None = None, *,
+                     create_contacts: bool = False) -> ImportReport:
+        """Parse, then write it all in one transaction; a file that can't be read writes nothing.
+
+        ``create_contacts``: a notes file's `# Name` with no contact becomes a new contact.
+        """
         step = progress or _no_progress
         step("reading", 0, 1)
         fmt = resolve_format(name, data, fmt)
@@ -52,12 +58,41 @@ class ImportService:
                               set_aside=set_aside_instructions(parsed))
         try:
             with self.records.db.transaction() as conn:
-                ImportRun(self.records, parsed, report, step).apply(conn)
+                ImportRun(self.records, parsed, report, step, create_contacts).apply(conn)
         except sqlite3.Error as e:
             msg = f"could not save {name}; nothing was imported ({e})"
             raise StoreError(msg) from e
         self._reindex(report, step)
         return report
+
+    def create_contacts_for(self, names: list[str]) -> list[Contact]:
+        """New contacts for people the notes named but nobody was; their notes move to them.
+
+        An earlier import kept such a note as a free note starting with the heading line; it
+        moves to the new contact without that line, so it reads as a note about them.
+        """
+        wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+        if not wanted:
+            msg = "name at least one person to add"
+            raise InputError(msg)
+        known = {normalize(c.name) for c in self.records.list_contacts()}
+        free = self.records.notes_for(None)
+        created = []
+        with self.records.db.transaction() as conn:
+            for name in wanted:
+                if normalize(name) in known:
+                    continue
+                contact = Contact(name=name, sources=["notes"])
+                self.records.put_contact(contact, conn)
+                known.add(normalize(name))
+                created.append(contact)
+                for note in free:
+                    head, _, body = note.text.partition("\n")
+                    if head.strip() == name and body.strip():
+                        self.records.put_note(note.model_copy(update={
+                            "contact_id": contact.id, "text": body.strip()}), conn)
+        self.sync.reconcile()
+        return created
 
     def _restore(self, name: str, data: bytes, step: Progress) -> ImportReport:
         try:

@@ -99,6 +99,8 @@ def build(app: Warmline) -> None:
         fmt = gr.Dropdown(list(FORMATS), value="auto", label="Format",
                           elem_id="contacts-import-format", scale=1)
     report_md = gr.Markdown(elem_id="contacts-import-report")
+    create_btn = gr.Button("Add the people these notes are about as contacts", size="sm",
+                           visible=False, elem_id="contacts-create-unmatched")
     with gr.Accordion("Import report (JSON)", open=False):
         report_json = gr.JSON(elem_id="contacts-import-json")
 
@@ -235,8 +237,18 @@ def build(app: Warmline) -> None:
 
     private: dict[str, Any] = {"api_visibility": "private"}
     imported = upload.upload(api_import, [upload, fmt], report_json, api_name="import_file")
-    imported.success(lambda r: (report_markdown(r), rows()), report_json, [report_md, table],
-                     **private)
+    imported.success(lambda r: (report_markdown(r), rows(),
+                                gr.update(visible=bool(r.get("unmatched_notes")))),
+                     report_json, [report_md, table, create_btn], **private)
+
+    def on_create(report: dict[str, Any] | None) -> tuple[str, Any, Any]:
+        names = list((report or {}).get("unmatched_notes", []))
+        made = app.importer.create_contacts_for(names)
+        line = ("Added " + ", ".join(c.name for c in made) + "; their notes are attached."
+                if made else "Everyone named in the notes is already a contact.")
+        return line, rows(), gr.update(visible=False)
+
+    wire(create_btn.click, on_create, report_json, [report_md, table, create_btn])
     # Clear the drop zone after every attempt so the next file can be dropped straight away.
     # Gradio 6's page skips .then() after an error, so a failed import needs .failure() too.
     imported.then(lambda: None, None, upload, **private)

@@ -44,7 +44,7 @@ def feedback_markdown(feedback: Feedback, title: str) -> str:
     lines = [f"#### {title}", f"**{feedback.overall}/10** · STAR {feedback.star}/8 · "
              f"{feedback.words} words (~{feedback.seconds:.0f} s) · {feedback.engine}"]
     if feedback.notice:
-        lines.append(f"⚠️ {feedback.notice}")
+        lines.append(f"Note: {feedback.notice}")
     lines += ["", "| Part | Score | Evidence from your answer |", "|---|---|---|"]
     for part in feedback.parts:
         quote = f"“{part.evidence[:160]}”" if part.evidence else "—"

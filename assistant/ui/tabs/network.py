@@ -37,7 +37,7 @@ def goals_markdown(result: GoalsResult) -> str:
         for path in goal.direct[:GOAL_LINES]:
             lines.append(f"- {path.why}")
         if goal.gap:
-            lines.append(f"- ⚠️ {goal.gap}")
+            lines.append(f"- Gap: {goal.gap}")
     if result.nurture:
         lines.append("\n#### Nurture first\n")
         lines += [f"- **{n.person.name}** ({n.person.tier}): {'; '.join(n.reasons)}"
@@ -130,7 +130,7 @@ def build(app: Warmline) -> None:
         if not contact_id:
             raise gr.Error("Find warm paths first, then pick one.", print_exception=False)
         draft = app.outreach.draft(intro_kind(), contact_id, where)
-        note = f"⚠️ {draft.notice}\n\n" if draft.notice else ""
+        note = f"Note: {draft.notice}\n\n" if draft.notice else ""
         return draft.text, (f"{note}A **{draft.kind}** draft by {draft.engine} "
                             f"({draft.char_count} characters); copy it, edit, send.")
 

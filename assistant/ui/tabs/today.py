@@ -1,22 +1,88 @@
-"""Today: the few most valuable small steps this week."""
+"""Today: the few most valuable small steps this week, each one click from a ready draft."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import gradio as gr
 
 from assistant.app import Warmline
-from assistant.ui.actions import wire
+from assistant.errors import WarmlineError
+from assistant.services.outreach.today import Action, actions_json
+from assistant.ui.tabs.outreach import draft_markdown
+
+PRIVATE: dict[str, Any] = {"api_visibility": "private"}
+EMPTY = ("Nothing is due this week. Add contacts (Contacts tab) and set their tiers: "
+         "inner-circle people come up every 30 days.")
+
+
+def _choice(action: Action) -> tuple[str, str]:
+    return f"{action.title}: {action.reason}", f"{action.draft_kind}|{action.contact_id}"
 
 
 def build(app: Warmline) -> None:
-    gr.Markdown(
-        "### Today\nSmall, low-pressure steps. Start by adding your story (Story & Pitch) and "
-        "importing your contacts (Contacts); check-ins that are due will show up here."
-    )
+    gr.Markdown("### Today\nSmall, low-pressure steps. Pick one and a draft is ready to copy.")
+    progress = gr.Markdown(elem_id="today-progress")
+    actions = gr.Radio(choices=[], label="This week", elem_id="today-actions")
     summary = gr.Markdown(elem_id="today-summary")
+    text = gr.Textbox(label="Draft (edit freely before you copy it)", lines=8, buttons=["copy"],
+                      interactive=True, elem_id="today-draft")
+    info = gr.Markdown(elem_id="today-draft-info")
+    with gr.Row():
+        regen = gr.Button("Regenerate", size="sm", elem_id="today-regenerate")
+        sent = gr.Button("Mark as sent", variant="primary", size="sm", elem_id="today-sent")
+        refresh = gr.Button("Refresh", size="sm", elem_id="today-refresh")
+    status = gr.Markdown(elem_id="today-status")
+    current = gr.State("")  # the id of the draft on screen
 
-    def refresh() -> str:
-        count = app.contacts.count()
-        return f"You have **{count}** contact{'s' if count != 1 else ''} in Warmline."
+    def load() -> tuple[Any, str, str]:
+        found = app.outreach.today.actions()
+        done = app.outreach.today.progress()
+        count = len(found)
+        line = (f"**{count}** small step{'s' if count != 1 else ''} for this week."
+                if count else EMPTY)
+        choices = [_choice(a) for a in found]
+        return gr.update(choices=choices, value=None), line, done.sentence()
 
-    wire(gr.Button("Refresh", size="sm").click, refresh, None, summary)
+    def open_action(value: str | None) -> tuple[str, str, str, str]:
+        if not value:
+            return "", "", "", ""
+        kind, contact_id = value.split("|", 1)
+        if not kind:
+            return ("", "Practice runs in the Interview tab: one mock session is plenty.", "",
+                    "")
+        try:
+            draft = app.outreach.draft(kind, contact_id, "linkedin-dm")
+        except WarmlineError as e:
+            raise gr.Error(str(e), print_exception=False) from e
+        return draft.text, draft_markdown(draft), draft.id, ""
+
+    def on_regenerate(draft_id: str) -> tuple[str, str, str, str]:
+        if not draft_id:
+            raise gr.Error("Pick a step first.", print_exception=False)
+        draft = app.outreach.regenerate(draft_id)
+        return draft.text, draft_markdown(draft), draft.id, ""
+
+    def on_sent(draft_id: str, edited: str) -> tuple[Any, str, str, str, str, str]:
+        if not draft_id:
+            raise gr.Error("Pick a step first.", print_exception=False)
+        item = app.outreach.mark_sent(draft_id, edited)
+        name = app.contacts.detail(item.contact_id).contact.name
+        choices, line, done = load()
+        return (choices, line, done, "", "",
+                f"Logged as sent to {name}. Their check-in clock starts again.")
+
+    def api_due() -> dict[str, Any]:
+        items = app.outreach.cadences.due(limit=100)
+        return {"due": [i.to_json() for i in items], "total": app.outreach.cadences.count(),
+                **actions_json(app.outreach.today.actions(), app.outreach.today.progress())}
+
+    outputs = [actions, summary, progress]
+    refresh.click(load, None, outputs, **PRIVATE)
+    actions.input(open_action, actions, [text, info, current, status], **PRIVATE)
+    regen.click(on_regenerate, current, [text, info, current, status], **PRIVATE)
+    sent.click(on_sent, [current, text], [*outputs, text, current, status], **PRIVATE)
+    gr.api(api_due, api_name="due")
+    root = gr.context.Context.root_block
+    if root is not None:  # on every page load, not only after Refresh
+        root.load(load, None, outputs, **PRIVATE)

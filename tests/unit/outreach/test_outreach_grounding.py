@@ -166,7 +166,7 @@ def test_the_logged_summary_of_a_sent_draft_ends_on_a_whole_word(app_factory) ->
     kim = seed(app, note("Her community garden won a city award and she now teaches "
                          "composting classes to neighbours every Saturday morning."))
     draft = app.outreach.draft("checkin", kim.id, "email")
-    item = app.outreach.mark_sent(kim.id, draft)
+    item = app.outreach.mark_sent(draft.id)
     flat = " ".join(draft.text.split())
     assert len(flat) > 140
     assert item.summary.endswith("…") and len(item.summary) <= 140

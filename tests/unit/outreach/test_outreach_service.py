@@ -82,7 +82,7 @@ def test_mark_sent_logs_a_give_and_resets_the_clock(app_factory) -> None:  # typ
     app = app_factory()
     ana = seed(app)
     draft = app.outreach.draft("checkin", ana.id)
-    item = app.outreach.mark_sent(ana.id, draft)
+    item = app.outreach.mark_sent(draft.id)
     assert item.direction is Direction.GAVE
     assert app.stores.records.interactions_for(ana.id)[0].id == item.id
     assert app.stores.records.get_contact(ana.id).last_contacted == item.when
@@ -100,7 +100,7 @@ def test_unknown_kind_and_channel_are_clear_errors(app_factory) -> None:  # type
 def test_export_then_restore_round_trip(app_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
     app = app_factory()
     ana = seed(app)
-    app.outreach.mark_sent(ana.id, app.outreach.draft("checkin", ana.id))
+    app.outreach.mark_sent(app.outreach.draft("checkin", ana.id).id)
     path = tmp_path / "backup.json"
     counts = app.backup.export(path)
     assert counts == {"contacts": 1, "notes": 1, "interactions": 1}

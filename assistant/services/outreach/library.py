@@ -1,0 +1,88 @@
+"""The user's resource library: links and notes to share, matched to a person's interests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.domain import Contact, Note
+from assistant.errors import InputError
+from assistant.storage import resources
+from assistant.storage.index import SearchIndex
+from assistant.storage.records import RecordStore
+from assistant.storage.resources import Resource
+from assistant.storage.sync import IndexSync
+from assistant.text import ellipsize
+
+MIN_SCORE = 0.25  # below this, nothing in the library fits the person well enough to share
+SUMMARY_CHARS = 160
+TITLE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Match:
+    """A resource picked for a person: where it came from and why it fits."""
+
+    id: str
+    kind: str  # "resource" (the user's library) or "knowledge" (shipped guides)
+    title: str
+    summary: str
+    url: str
+    score: float
+
+    @property
+    def snippet(self) -> str:
+        return f"{self.title}: {self.summary}" + (f" ({self.url})" if self.url else "")
+
+
+class ResourceLibrary:
+    """Add, list and delete resources; find the one that fits a contact best."""
+
+    def __init__(self, records: RecordStore, index: SearchIndex, sync: IndexSync) -> None:
+        self.records = records
+        self.index = index
+        self.sync = sync
+
+    def add(self, title: str, *, url: str = "", note: str = "",
+            topics: list[str] | None = None) -> Resource:
+        """Keep a link or note to pass on; record first, then the index."""
+        if not title.strip():
+            msg = "a resource needs a title"
+            raise InputError(msg)
+        if url.strip() and not url.strip().startswith(("http://", "https://")):
+            msg = f"a resource link starts with http:// or https:// (got '{url.strip()}')"
+            raise InputError(msg)
+        resource = Resource(title=ellipsize(title, TITLE_CHARS), url=url.strip(),
+                            note=note.strip(),
+                            topics=[t.strip() for t in topics or [] if t.strip()])
+        resources.put(self.records.db, resource)
+        self.sync.reconcile()
+        return resource
+
+    def all(self) -> list[Resource]:
+        """Every resource, by title."""
+        return resources.all_resources(self.records.db)
+
+    def delete(self, resource_id: str) -> None:
+        """Forget a resource everywhere."""
+        resources.delete(self.records.db, resource_id)
+        self.sync.reconcile()
+
+    def match(self, contact: Contact, notes: list[Note]) -> Match | None:
+        """The resource (the user's own first, then the shipped guides) that fits them best."""
+        query = " ".join([*contact.interests, *(n.text for n in notes[:1])]).strip()
+        if not query:
+            return None
+        vector = self.index.embed_query(query)
+        for kind in (resources.KIND, "knowledge"):
+            if self.index.count(kind) == 0:
+                continue
+            hits = self.index.search_vector(kind, vector, k=1)
+            if hits and hits[0].score >= MIN_SCORE:
+                hit = hits[0]
+                title = str(hit.metadata.get("title", ""))
+                summary = hit.text.removeprefix(f"{title}. ").split("\n")[0]
+                if kind == resources.KIND:
+                    summary = resources.get(self.records.db, hit.id).note or summary
+                return Match(hit.id, kind, title, ellipsize(summary, SUMMARY_CHARS),
+                             str(hit.metadata.get("url", "")), hit.score)
+        return None
