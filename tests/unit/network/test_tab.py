@@ -25,6 +25,6 @@ def test_goals_markdown_lists_contacts_gaps_and_nurture() -> None:
                   companies=("Acme", "Hooli"))
     text = tab.goals_markdown(align(PathFinder(net), ["Acme", "Hooli"], []))
     assert "- Ana Ruiz works at Acme now (dormant tier)" in text
-    assert "- ⚠️ No one at Hooli yet; 1 second-degree candidate (through Ana Ruiz)" in text
+    assert "- Gap: No one at Hooli yet; 1 second-degree candidate (through Ana Ruiz)" in text
     assert "- **Ana Ruiz** (dormant): Acme: Ana Ruiz works at Acme now" in text
     assert "add target companies" in tab.goals_markdown(align(PathFinder(net), [], []))
