@@ -6,39 +6,18 @@ write scores as "2/2". Anything unusable is None, and the service falls back to 
 
 from __future__ import annotations
 
-import ast
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.guard import Guard, Limits
+from assistant.drafting.replies import load_object, parse_score
 from assistant.services.interview.followup import GAPS
 from assistant.services.interview.star import PARTS
 
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 MAX_TEXT = 1500
 
 
-def load_object(raw: str) -> dict[str, object] | None:
-    """The first-to-last-brace JSON object in ``raw``, leniently, or None."""
-    start, end = raw.find("{"), raw.rfind("}")
-    if start < 0 or end <= start:
-        return None
-    body = raw[start : end + 1].replace("“", '"').replace("”", '"')
-    for attempt in (body, _TRAILING_COMMA.sub(r"\1", body)):
-        try:
-            data = json.loads(attempt)
-            return data if isinstance(data, dict) else None
-        except json.JSONDecodeError:
-            continue
-    literal = re.sub(r"\btrue\b", "True", re.sub(r"\bfalse\b", "False",
-                                                  re.sub(r"\bnull\b", "None", body)))
-    try:
-        data = ast.literal_eval(_TRAILING_COMMA.sub(r"\1", literal))
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 @dataclass
@@ -77,15 +56,6 @@ class ParsedEvaluation:
     example_answer: str
 
 
-def _score(value: object) -> tuple[int, str] | None:
-    evidence = ""
-    if isinstance(value, dict):
-        evidence = str(value.get("evidence") or value.get("quote") or "")
-        value = value.get("score", value.get("value"))
-    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
-    if not match:
-        return None
-    return max(0, min(2, int(match.group(1)))), " ".join(evidence.split())[:MAX_TEXT]
 
 
 def parse_evaluation(raw: str) -> ParsedEvaluation | None:
@@ -99,7 +69,7 @@ def parse_evaluation(raw: str) -> ParsedEvaluation | None:
     scores = {}
     for name, value in raw_scores.items():
         key = str(name).strip().lower()
-        parsed = _score(value)
+        parsed = parse_score(value, 0, 2, ("evidence", "quote"), MAX_TEXT)
         if key in PARTS and parsed is not None:
             scores[key] = parsed
     improvement = " ".join(str(data.get("improvement") or "").split())[:MAX_TEXT]

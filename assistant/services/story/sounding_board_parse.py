@@ -7,16 +7,14 @@ trailing commas, single quotes, scores as "4/5", rubric names with spaces.
 
 from __future__ import annotations
 
-import ast
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.guard import Guard, Limits
 from assistant.drafting.offline.sounding_board import RUBRIC
+from assistant.drafting.replies import load_object, parse_score
 
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 MAX_REASON = 200
 
 
@@ -29,42 +27,17 @@ class ParsedCritique:
     revision: str
 
 
-def _load(raw: str) -> object | None:
-    start, end = raw.find("{"), raw.rfind("}")
-    if start < 0 or end <= start:
-        return None
-    body = raw[start : end + 1].replace("“", '"').replace("”", '"')
-    for attempt in (body, _TRAILING_COMMA.sub(r"\1", body)):
-        try:
-            return json.loads(attempt)
-        except json.JSONDecodeError:
-            continue
-    literal = re.sub(r"\btrue\b", "True", re.sub(r"\bfalse\b", "False",
-                                                  re.sub(r"\bnull\b", "None", body)))
-    try:
-        return ast.literal_eval(_TRAILING_COMMA.sub(r"\1", literal))
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
 
 
 def _rubric_name(name: str) -> str:
     return re.sub(r"[\s-]+", "_", name.strip().lower())
 
 
-def _score(value: object) -> tuple[int, str] | None:
-    reason = ""
-    if isinstance(value, dict):
-        reason = str(value.get("reason") or value.get("why") or "")
-        value = value.get("score", value.get("value"))
-    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
-    if not match:
-        return None
-    return max(1, min(5, int(match.group(1)))), " ".join(reason.split())[:MAX_REASON]
 
 
 def parse_critique(raw: str) -> ParsedCritique | None:
     """The critique in a model's reply, or None if there is no usable JSON object in it."""
-    data = _load(raw)
+    data = load_object(raw)
     if not isinstance(data, dict):
         return None
     raw_scores = data.get("scores", {})
@@ -76,7 +49,7 @@ def parse_critique(raw: str) -> ParsedCritique | None:
     scores = {}
     for name, value in raw_scores.items():
         key = _rubric_name(str(name))
-        parsed = _score(value)
+        parsed = parse_score(value, 1, 5, ("reason", "why"), MAX_REASON)
         if key in RUBRIC and parsed:
             scores[key] = parsed
     questions = data.get("questions", [])
