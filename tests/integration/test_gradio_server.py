@@ -44,7 +44,7 @@ def test_view_api_lists_the_draft_endpoint(client: Any) -> None:
     endpoints = api["named_endpoints"]
     assert "/draft" in endpoints
     params = [p["parameter_name"] for p in endpoints["/draft"]["parameters"]]
-    assert params == ["kind", "contact", "channel"]
+    assert params == ["kind", "contact", "channel", "to"]  # "to": the second person of an intro
     # UI-only handlers (buttons) are not part of the scripted API.
     assert all(not name.startswith("/on_") for name in endpoints)
 
