@@ -106,12 +106,13 @@ def build(app: Warmline) -> None:
             return f"Already logged as sent to {name} on {item.when}; nothing new was logged."
         return f"Logged as sent to {name}. The check-in clock for them starts again."
 
-    def rows(contact: str, kind: str, sent_filter: str) -> list[list[str]]:
+    def rows(contact: str | None, kind: str | None, sent_filter: str | None) -> list[list[str]]:
+        contact, kind = contact or "", kind or ANY  # a page load may send empty boxes as None
         try:
             contact_id = find(contact) if contact.strip() else ""
         except WarmlineError as e:
             raise gr.Error(str(e), print_exception=False) from e
-        sent_flag = {"sent": True, "not sent": False}.get(sent_filter)
+        sent_flag = {"sent": True, "not sent": False}.get(sent_filter or "")
         names: dict[str, str] = {}
         out = []
         for d in app.outreach.history(contact_id=contact_id,
