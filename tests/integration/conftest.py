@@ -168,3 +168,20 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     yield start
     for process in started:
         stop_process(process)
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[Any, str]]:
+    """A real ``warmline serve`` (offline) on a free loopback port: the app and its URL."""
+    from assistant.app import build_app
+    from assistant.settings import load_settings
+    from assistant.ui.server import start_server
+
+    app = build_app(load_settings(provider="offline"))
+    port = free_port()
+    blocks = start_server(app, "127.0.0.1", port)
+    try:
+        yield app, f"http://127.0.0.1:{port}/"
+    finally:
+        blocks.close()
+        app.close()

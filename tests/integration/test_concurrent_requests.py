@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.app import Warmline, build_app
-from assistant.settings import load_settings
-from assistant.ui.server import start_server
+from assistant.app import Warmline
 from tests.exports import Person, linkedin_connections_csv
-from tests.integration.llm_server import free_port
 
 REQUESTS = 50
 TIME_LIMIT_S = 240
-
-
-@pytest.fixture
-def served() -> Iterator[tuple[Warmline, str]]:
-    app = build_app(load_settings(provider="offline"))
-    port = free_port()
-    blocks = start_server(app, "127.0.0.1", port)
-    try:
-        yield app, f"http://127.0.0.1:{port}/"
-    finally:
-        blocks.close()
-        app.close()
 
 
 @pytest.mark.timeout(TIME_LIMIT_S + 60)

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from assistant.app import Warmline, build_app
+from assistant.app import Warmline
 from assistant.domain import Contact, Note
-from assistant.settings import Settings, load_settings
-from assistant.ui.server import start_server
-from tests.integration.llm_server import free_port
+from assistant.settings import Settings
 
 NOTE = "Priya is training for the Berlin marathon in September"
-
-
-@pytest.fixture
-def served() -> Iterator[tuple[Warmline, str]]:
-    app = build_app(load_settings(provider="offline"))
-    port = free_port()
-    blocks = start_server(app, "127.0.0.1", port)
-    try:
-        yield app, f"http://127.0.0.1:{port}/"
-    finally:
-        blocks.close()
-        app.close()
 
 
 @pytest.fixture
