@@ -177,6 +177,7 @@ class ReadOnlyWarmline:
     db: Database
     contacts: ContactsReader
     backup: BackupService
+    network: NetworkService
 
     def close(self) -> None:
         """Close the read-only connection."""
@@ -193,4 +194,5 @@ def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
     db = Database(path, read_only=True)
     records = RecordStore(db)
     return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
-                            backup=BackupService(records, None, ChatStore(db)))
+                            backup=BackupService(records, None, ChatStore(db)),
+                            network=NetworkService(records, ProfileService(records)))

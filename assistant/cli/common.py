@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader
-from assistant.errors import StoreLockedError
+from assistant.errors import StoreError, StoreLockedError
 from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
 from assistant.text import escape_for_terminal
@@ -63,6 +63,21 @@ def open_reader() -> Iterator[Warmline | ReadOnlyWarmline]:
     except StoreLockedError:
         app = build_reader()
         err_console.print("[dim]another Warmline is running; reading the records read-only[/dim]")
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+@contextmanager
+def open_records() -> Iterator[Warmline | ReadOnlyWarmline]:
+    """The records read-only, with no lock, index or model: all that a command which only reads
+    records needs (``map``, ``path``), so it starts at once and runs beside ``serve``. The whole
+    app when there is nothing to read yet or the store needs upgrading."""
+    try:
+        app: Warmline | ReadOnlyWarmline = build_reader()
+    except StoreError:
+        app = build_app()
     try:
         yield app
     finally:

@@ -6,14 +6,15 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import ModelError
 from assistant.llm.providers import ModelChoice, first_model, list_models
 from assistant.settings import Provider, Settings
+
+if TYPE_CHECKING:  # langchain's model classes cost ~1 s to import: only a real model needs them
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
 

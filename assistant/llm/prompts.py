@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.errors import PromptError
+
+if TYPE_CHECKING:  # LangChain's templates cost ~0.5 s to import: loaded on the first render
+    from langchain_core.prompts import ChatPromptTemplate
 
 
 class PromptMessage(BaseModel):
@@ -30,6 +32,8 @@ class PromptSpec(BaseModel):
 
     def template(self) -> ChatPromptTemplate:
         """A LangChain chat template in f-string format (never Jinja: user data is data)."""
+        from langchain_core.prompts import ChatPromptTemplate
+
         return ChatPromptTemplate.from_messages(
             [(m.role, m.content) for m in self.messages], template_format="f-string"
         )

@@ -6,15 +6,15 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import chromadb
 import numpy as np
-from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
-from langchain_core.embeddings import Embeddings
 
 from assistant.errors import REBUILD_HINT, StoreError
+
+if TYPE_CHECKING:  # Chroma costs ~2 s to import: only commands that open the index pay it
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ class SearchIndex:
     def __init__(self, path: Path, embeddings: Embeddings) -> None:
         self.path = path
         self.embeddings = embeddings
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
         try:
             self.client = chromadb.PersistentClient(
                 path=str(path),
@@ -56,6 +59,8 @@ class SearchIndex:
         self._stores = {kind: self._store(kind) for kind in KINDS}
 
     def _store(self, kind: str) -> Chroma:
+        from langchain_chroma import Chroma
+
         return Chroma(
             collection_name=f"warmline_{kind}",
             embedding_function=self.embeddings,

@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -163,12 +164,24 @@ def run_size(size: int, repeats: int, seed: int, cli: bool) -> dict[str, Any]:
         db.close()
         if cli:
             env = {**os.environ, "WARMLINE_HOME": str(home), "WARMLINE_PROVIDER": "offline"}
-            out["cli_map_s"] = _median_s(lambda: _cli(["map", "--json"], env), repeats)[0]
-            out["cli_path_s"] = _median_s(
-                lambda: _cli(["path", "--to", targets[0], "--json"], env), repeats)[0]
+            out["cli_map_s"], out["cli_map_cpu_s"] = _median_cli(["map", "--json"], env, repeats)
+            out["cli_path_s"], out["cli_path_cpu_s"] = _median_cli(
+                ["path", "--to", targets[0], "--json"], env, repeats)
         return out
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+def _median_cli(args: list[str], env: dict[str, str], repeats: int) -> tuple[float, float]:
+    """Median wall and CPU seconds (user + system of the child) of whole CLI processes."""
+    walls, cpus = [], []
+    for _ in range(repeats):
+        before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        _cli(args, env)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return round(statistics.median(walls), 3), round(statistics.median(cpus), 3)
 
 
 def _cli(args: list[str], env: dict[str, str]) -> None:
@@ -185,14 +198,17 @@ def run(sizes: tuple[int, ...], repeats: int = 5, seed: int = 0,
     """Every size; whether map and path met the 2 s target at the largest size >= 50k."""
     results = [run_size(size, repeats, seed, cli) for size in sizes]
     big = [r for r in results if r["size"] >= 50_000]
-    met = None
-    if big:
-        worst = max([big[-1]["map_s"], *big[-1]["path_s"].values()]
-                    + ([big[-1]["cli_map_s"], big[-1]["cli_path_s"]] if cli else []))
-        met = worst <= TARGET_S_AT_50K
+    met = met_cpu = None
+    if big:  # wall time is what a user waits; CPU time is what it costs on a quiet machine
+        last = big[-1]
+        worst = max([last["map_s"], *last["path_s"].values()]
+                    + ([last["cli_map_s"], last["cli_path_s"]] if cli else []))
+        worst_cpu = max([last["map_cpu_s"], *last["path_cpu_s"].values()]
+                        + ([last["cli_map_cpu_s"], last["cli_path_cpu_s"]] if cli else []))
+        met, met_cpu = worst <= TARGET_S_AT_50K, worst_cpu <= TARGET_S_AT_50K
     return {"sizes": results, "repeats": repeats, "cpus": os.cpu_count(),
             "load_avg_1m": round(os.getloadavg()[0], 2),
-            "target": {"max_s_at_50k": TARGET_S_AT_50K, "met": met}}
+            "target": {"max_s_at_50k": TARGET_S_AT_50K, "met": met, "met_cpu": met_cpu}}
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -200,17 +216,26 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [f"medians of {report['repeats']} runs; {report['cpus']} CPUs, "
              f"load {report['load_avg_1m']}",
              f"{'contacts':>8} {'map s':>7} {'path s (cold, max)':>19} {'path s (warm)':>14} "
-             f"{'view s':>7} {'tab s':>6} {'cli map s':>9} {'cli path s':>10}"]
+             f"{'view s':>7} {'tab s':>6} {'cli map s (cpu)':>15} {'cli path s (cpu)':>16}"]
     for r in report["sizes"]:
         lines.append(f"{r['size']:>8} {r['map_s']:>7.3f} {max(r['path_s'].values()):>19.3f} "
                      f"{max(r['path_warm_s'].values()):>14.3f} {r['view_s']:>7.3f} "
                      f"{r['tab_refresh_s']:>6.3f} "
-                     f"{r.get('cli_map_s', float('nan')):>9.2f} "
-                     f"{r.get('cli_path_s', float('nan')):>10.2f}")
-    met = report["target"]["met"]
-    lines.append(f"target <= {TARGET_S_AT_50K} s at 50k: "
-                 + ("not measured" if met is None else "met" if met else "missed"))
+                     f"{_wall_cpu(r, 'cli_map'):>15} {_wall_cpu(r, 'cli_path'):>16}")
+    target = report["target"]
+
+    def verdict(met: bool | None) -> str:
+        return "not measured" if met is None else "met" if met else "missed"
+
+    lines.append(f"target <= {TARGET_S_AT_50K} s at 50k: {verdict(target['met'])} in wall time, "
+                 f"{verdict(target['met_cpu'])} in CPU time")
     return "\n".join(lines)
+
+
+def _wall_cpu(row: dict[str, Any], key: str) -> str:
+    if f"{key}_s" not in row:
+        return "-"
+    return f"{row[f'{key}_s']:.2f} ({row[f'{key}_cpu_s']:.2f})"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -117,3 +117,20 @@ def test_cli_map_writes_graphml(app_factory: Callable[..., Warmline],
     assert "<graphml" in target.read_text(encoding="utf-8")
     code, _, err = run_cli("map", "--graphml", str(tmp_path / "missing" / "x.graphml"))
     assert code == 1 and err.startswith("warmline: cannot write")
+
+
+def test_cli_map_and_path_read_beside_a_running_warmline(
+        app_factory: Callable[..., Warmline],
+        run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    """They only read records: no lock, so they answer while ``serve`` holds the data dir."""
+    running = app_factory()
+    _seed(running)
+    try:
+        code, out, err = run_cli("map", "--json")
+        assert (code, err) == (0, "")
+        assert json.loads(out)["counts"]["contacts"] == 3
+        code, out, err = run_cli("path", "--to", "Epic Systems", "--json")
+        assert (code, err) == (0, "")
+        assert json.loads(out)["paths"]
+    finally:
+        running.close()
