@@ -64,7 +64,6 @@ def detail_markdown(detail: ContactDetail) -> str:
     c = detail.contact
     facts = [("Role", " at ".join(p for p in (c.title, c.company) if p)),
              ("Tier", c.tier.value), ("Tags", ", ".join(c.tags)),
-             ("Check-in cadence", f"every {c.cadence_days} days" if c.cadence_days else ""),
              ("Email", ", ".join(c.emails)), ("LinkedIn", c.linkedin_slug),
              ("Previously", ", ".join(c.past_companies)), ("Interests", ", ".join(c.interests)),
              ("How we met", c.how_we_met), ("Last contacted", str(c.last_contacted or ""))]
