@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.domain import Draft
 from assistant.drafting.offline.outreach import shorter
+from assistant.drafting.render import draft_message
 from assistant.errors import InputError, WarmlineError
 from assistant.services.coach import render
 from assistant.services.coach.features import NOT_YET, Features
@@ -66,7 +67,7 @@ class Tools:
                      variant: int) -> Reply:
         data = {"draft": draft.to_json(), "contact_id": contact_id, "contact": name,
                 "variant": variant}
-        return Reply(render.draft_text(draft, heading), "draft", data=data,
+        return Reply(draft_message(draft, heading), "draft", data=data,
                      actions=[ANOTHER, SENT, OPEN], tool_calls=["draft"], engine=draft.engine)
 
     def pitch_reply(self, kind: str = "30s", audience: str = "", variant: int = 0) -> Reply:
@@ -78,7 +79,7 @@ class Tools:
                          "Story & Pitch tab first.", "answer", tool_calls=["pitch"])
         heading = f"Your {kind} pitch" + (f" for {audience}" if audience else "") + ":"
         data = {"pitch": pitch.to_json(), "variant": variant, "audience": audience}
-        return Reply(render.draft_text(pitch, heading), "pitch", data=data, actions=[ANOTHER],
+        return Reply(draft_message(pitch, heading), "pitch", data=data, actions=[ANOTHER],
                      tool_calls=["pitch"], engine=pitch.engine)
 
     def revise(self, last: dict[str, Any], action: str) -> Reply:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.domain import Draft
 from assistant.services.contacts.search_results import SearchResult
 from assistant.services.contacts.service import ContactDetail
 from assistant.text import ellipsize
 
-SNIPPET = 90
 MAX_NOTES = 5
 
 
@@ -17,28 +15,6 @@ def quote(text: str) -> str:
     """User data shown as a quote block, never as markup or instructions."""
     clean = text.replace("`", "'").replace("<", "‹").replace(">", "›")
     return "\n".join(f"> {line}" for line in clean.splitlines() or [""])
-
-
-def sources_line(draft: Draft) -> str:
-    """Where a draft came from."""
-    if not draft.sources:
-        return "_No notes used._"
-    parts = [f"*{s.kind}* “{ellipsize(s.snippet, SNIPPET)}”" for s in draft.sources]
-    return "Drew on: " + "; ".join(parts).replace("<", "‹").replace(">", "›")
-
-
-def draft_text(draft: Draft, heading: str) -> str:
-    """A draft in a fenced block (the chat's copy button copies it) with counts and sources."""
-    lines = [heading]
-    if draft.notice:
-        lines.append(f"Note: {draft.notice}")
-    if draft.subject:
-        lines.append(f"Subject: {draft.subject}")
-    body = draft.text.replace("```", "'''")
-    lines += [f"```text\n{body}\n```",
-              f"Written by **{draft.engine}** · {draft.char_count} characters · "
-              f"{draft.word_count} words", sources_line(draft)]
-    return "\n\n".join(lines)
 
 
 def results_text(query: str, results: list[SearchResult]) -> str:

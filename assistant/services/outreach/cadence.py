@@ -84,6 +84,30 @@ def period_for(tier: str, ideal: int | None, maximum: int | None) -> Period | No
     return default
 
 
+@dataclass(frozen=True)
+class CadenceStatus:
+    """One person's keep-in-touch settings and where their clock stands."""
+
+    period: Period | None  # None: no cadence (an aspirational contact without one)
+    custom: bool  # the person has their own override
+    last_touch: date | None
+    due_on: date | None  # when the ideal period ends (None: no period, or no date to count)
+    snoozed_until: date | None
+
+    def sentence(self, today: date) -> str:
+        """A short line for the contact page."""
+        if self.period is None:
+            return "No check-in cadence (set one to have them come up in Today)."
+        whose = "their own" if self.custom else "the tier's default"
+        line = (f"Every {self.period.ideal} days, at most {self.period.maximum} ({whose})")
+        if self.snoozed_until and self.snoozed_until > today:
+            line += f"; snoozed until {self.snoozed_until}"
+        if self.due_on is None:
+            return line + "; no touch logged yet, so due now."
+        word = "due" if self.due_on > today else "due since"
+        return f"{line}; {word} {self.due_on}."
+
+
 class Cadences:
     """The due list and the settings behind it."""
 
@@ -119,6 +143,20 @@ class Cadences:
         contact = self.records.get_contact(contact_id)
         self.records.put_contact(contact.model_copy(
             update={"cadence_days": ideal, "cadence_max_days": maximum}))
+
+    def status(self, contact_id: str) -> CadenceStatus:
+        """A contact's period (own or tier default), next due day and snooze."""
+        contact = self.records.get_contact(contact_id)
+        period = period_for(contact.tier.value, contact.cadence_days, contact.cadence_max_days)
+        anchor = contact.last_contacted or contact.connected_on
+        due_on = anchor + timedelta(days=period.ideal) if period and anchor else None
+        return CadenceStatus(period, bool(contact.cadence_days or contact.cadence_max_days),
+                             contact.last_contacted, due_on, contact.snoozed_until)
+
+    def unsnooze(self, contact_id: str) -> None:
+        """Bring a snoozed contact back onto the due list now."""
+        contact = self.records.get_contact(contact_id)
+        self.records.put_contact(contact.model_copy(update={"snoozed_until": None}))
 
     def snooze(self, contact_id: str, days: int) -> date:
         """Keep a contact off the due list for ``days`` days; return the day they come back."""

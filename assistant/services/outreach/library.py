@@ -45,18 +45,24 @@ class ResourceLibrary:
     def add(self, title: str, *, url: str = "", note: str = "",
             topics: list[str] | None = None) -> Resource:
         """Keep a link or note to pass on; record first, then the index."""
-        if not title.strip():
-            msg = "a resource needs a title"
-            raise InputError(msg)
-        if url.strip() and not url.strip().startswith(("http://", "https://")):
-            msg = f"a resource link starts with http:// or https:// (got '{url.strip()}')"
-            raise InputError(msg)
-        resource = Resource(title=ellipsize(title, TITLE_CHARS), url=url.strip(),
-                            note=note.strip(),
-                            topics=[t.strip() for t in topics or [] if t.strip()])
+        resource = _checked(Resource(title=title, url=url, note=note, topics=topics or []))
         resources.put(self.records.db, resource)
         self.sync.reconcile()
         return resource
+
+    def update(self, resource_id: str, title: str, *, url: str = "", note: str = "",
+               topics: list[str] | None = None) -> Resource:
+        """Change a resource's title, link, note and topics; the index follows."""
+        resources.get(self.records.db, resource_id)  # a clear error for an unknown id
+        resource = _checked(Resource(id=resource_id, title=title, url=url, note=note,
+                                     topics=topics or []))
+        resources.put(self.records.db, resource)
+        self.sync.reconcile()
+        return resource
+
+    def get(self, resource_id: str) -> Resource:
+        """One resource, or a one-line error."""
+        return resources.get(self.records.db, resource_id)
 
     def all(self) -> list[Resource]:
         """Every resource, by title."""
@@ -86,3 +92,17 @@ class ResourceLibrary:
                 return Match(hit.id, kind, title, ellipsize(summary, SUMMARY_CHARS),
                              str(hit.metadata.get("url", "")), hit.score)
         return None
+
+
+def _checked(resource: Resource) -> Resource:
+    """A resource with a title, an http(s) link or none, trimmed fields and distinct topics."""
+    title, url = resource.title.strip(), resource.url.strip()
+    if not title:
+        msg = "a resource needs a title"
+        raise InputError(msg)
+    if url and (not url.startswith(("http://", "https://")) or any(c.isspace() for c in url)):
+        msg = f"a resource link starts with http:// or https:// and has no spaces (got '{url}')"
+        raise InputError(msg)
+    topics = list(dict.fromkeys(t.strip() for t in resource.topics if t.strip()))
+    return resource.model_copy(update={"title": ellipsize(title, TITLE_CHARS), "url": url,
+                                       "note": resource.note.strip(), "topics": topics})

@@ -202,6 +202,11 @@ class OutreachService:
         """What was given to and asked of one contact."""
         return ledger.ledger_for(self.records, self.records.get_contact(contact_id).id)
 
+    def ask_guard(self, contact_id: str) -> str:
+        """The ask-guard's warning for a contact before asking them anything ('' when fine)."""
+        contact = self.records.get_contact(contact_id)
+        return ledger.ask_warning(self.records, contact.id, contact.name, self.clock())
+
     def intro_suggestions(self, limit: int = 10) -> list[IntroSuggestion]:
         """Pairs of contacts whose goals and offers fit, best first."""
         return suggest_intros(self.records.list_contacts(), limit)

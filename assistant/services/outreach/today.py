@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from assistant.domain import Tier
+from assistant.errors import InputError
 from assistant.services.contacts.dedupe import JOB_CHANGE_EVENT
 from assistant.services.outreach.cadence import Cadences, Clock, DueItem
 from assistant.storage.records import RecordStore
@@ -182,9 +183,32 @@ class Today:
                                     PRACTICE_VALUE + (PRACTICE_DAYS - days)))
         return found
 
-    def schedule_interview(self, day: date, role: str) -> None:
-        """Remember an interview date so Today can suggest practice before it."""
+    def schedule_interview(self, day: date | str, role: str = "") -> date:
+        """Remember an interview date so Today suggests practice in the week before it."""
+        if isinstance(day, str):
+            typed = day.strip()
+            try:
+                day = date.fromisoformat(typed)
+            except ValueError as e:
+                msg = f"give the interview date as YYYY-MM-DD (got '{typed}')"
+                raise InputError(msg) from e
+        if day < self.clock():
+            msg = f"{day} has passed; give the date of an interview still to come"
+            raise InputError(msg)
         self.records.add_event(INTERVIEW_EVENT, {"date": day.isoformat(), "role": role.strip()})
+        return day
+
+    def upcoming_interviews(self) -> list[tuple[date, str]]:
+        """Interview dates still to come, soonest first, with their roles."""
+        today, found = self.clock(), set()
+        for event in self.records.events(INTERVIEW_EVENT):
+            try:
+                day = date.fromisoformat(str(event["data"].get("date", "")))
+            except ValueError:
+                continue
+            if day >= today:
+                found.add((day, str(event["data"].get("role", ""))))
+        return sorted(found)
 
 
 def _due_reason(item: DueItem) -> str:

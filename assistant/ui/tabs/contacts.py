@@ -15,12 +15,15 @@ from assistant.services.contacts.query_rewrite import Rewrite
 from assistant.services.contacts.search_results import Found, SearchResult
 from assistant.services.contacts.service import MAX_CADENCE_DAYS, ContactDetail
 from assistant.ui.actions import api_action, require, wire
+from assistant.ui.keep_in_touch import keep_in_touch_markdown
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
 TABLE_ROWS = 500
 TIERS = [t.value for t in Tier]
 ANY_TIER = [("any tier", ""), *((t, t) for t in TIERS)]
 EMPTY_PAGE = "*Select a row or type a name to open a contact.*"
+SNOOZE_CHOICES = [("1 week", 7), ("2 weeks", 14), ("1 month", 30), ("3 months", 90),
+                  ("back on the due list now", 0)]
 
 
 def report_markdown(report: dict[str, Any]) -> str:
@@ -61,7 +64,6 @@ def detail_markdown(detail: ContactDetail) -> str:
     c = detail.contact
     facts = [("Role", " at ".join(p for p in (c.title, c.company) if p)),
              ("Tier", c.tier.value), ("Tags", ", ".join(c.tags)),
-             ("Check-in cadence", f"every {c.cadence_days} days" if c.cadence_days else ""),
              ("Email", ", ".join(c.emails)), ("LinkedIn", c.linkedin_slug),
              ("Previously", ", ".join(c.past_companies)), ("Interests", ", ".join(c.interests)),
              ("How we met", c.how_we_met), ("Last contacted", str(c.last_contacted or ""))]
@@ -152,7 +154,13 @@ def build(app: Warmline) -> None:
         # No minimum/maximum here: Gradio's own bound errors log a traceback; on_save checks.
         edit_cadence = gr.Number(label="Check in every N days (empty: tier default)",
                                  precision=0, elem_id="contact-cadence")
+        edit_cadence_max = gr.Number(label="At most every N days (empty: default)",
+                                     precision=0, elem_id="contact-cadence-max")
         save_btn = gr.Button("Save", elem_id="contact-save")
+    with gr.Row():
+        snooze_days = gr.Dropdown(SNOOZE_CHOICES, value=7, label="Snooze check-ins for",
+                                  elem_id="contact-snooze-days", scale=3)
+        snooze_btn = gr.Button("Snooze", elem_id="contact-snooze")
     with gr.Row():
         note_box = gr.Textbox(label="Add a note", lines=2, elem_id="contact-note", scale=3)
         note_btn = gr.Button("Add note", elem_id="contact-note-add")
@@ -166,16 +174,20 @@ def build(app: Warmline) -> None:
         confirm_btn = gr.Button("Yes, delete", variant="stop", elem_id="contact-delete-confirm")
         cancel_btn = gr.Button("Cancel", elem_id="contact-delete-cancel")
     status = gr.Markdown(elem_id="contact-status")
-    page_outputs = [current, page, edit_tier, edit_tags, edit_cadence, merges]
+    page_outputs = [current, page, edit_tier, edit_tags, edit_cadence, edit_cadence_max, merges]
 
     def page_values(contact_id: str) -> list[Any]:
         if not contact_id:
-            return ["", EMPTY_PAGE, None, "", None, gr.update(choices=[], value=None)]
+            return ["", EMPTY_PAGE, None, "", None, None, gr.update(choices=[], value=None)]
         detail = app.contacts.detail(contact_id)
         c = detail.contact
         choices = [(f"#{e['id']} {e['data'].get('merged', {}).get('name', '')} from "
                     f"{e['data'].get('source', '')}", e["id"]) for e in detail.undoable_merges]
-        return [c.id, detail_markdown(detail), c.tier.value, ", ".join(c.tags), c.cadence_days,
+        keep = keep_in_touch_markdown(app.outreach.cadences.status(c.id),
+                                      app.outreach.ledger(c.id), app.outreach.ask_guard(c.id),
+                                      app.outreach.clock())
+        return [c.id, detail_markdown(detail) + "\n\n" + keep, c.tier.value, ", ".join(c.tags),
+                c.cadence_days, c.cadence_max_days,
                 gr.update(choices=choices, value=choices[0][1] if choices else None)]
 
     @api_action
@@ -202,14 +214,25 @@ def build(app: Warmline) -> None:
         row = evt.row_value or []
         return [*page_values(str(row[-1]) if row else ""), ""]
 
-    def on_save(cid: str, t: str, tags: str, cadence: float | None, *f: str) -> list[Any]:
+    def on_save(cid: str, t: str, tags: str, cadence: float | None, top: float | None,
+                *f: str) -> list[Any]:
         require(cid, "Open a contact first.")
         days = int(cadence) if cadence else None  # 0 or empty: the tier's default
-        if days is not None and not 1 <= days <= MAX_CADENCE_DAYS:
-            raise InputError(f"A check-in cadence is between 1 and {MAX_CADENCE_DAYS} days.")
-        app.contacts.update(cid, tier=t or "active", tags=(tags or "").split(","),
-                            cadence_days=days)
+        most = int(top) if top else None
+        for value in (days, most):
+            if value is not None and not 1 <= value <= MAX_CADENCE_DAYS:
+                raise InputError(f"A check-in cadence is between 1 and {MAX_CADENCE_DAYS} days.")
+        app.outreach.cadences.set_period(cid, days, most)  # checked first: all or nothing
+        app.contacts.update(cid, tier=t or "active", tags=(tags or "").split(","))
         return [*page_values(cid), "Saved.", rows(*f)]
+
+    def on_snooze(cid: str, days: int | None) -> list[Any]:
+        require(cid, "Open a contact first.")
+        if not days:
+            app.outreach.cadences.unsnooze(cid)
+            return [*page_values(cid), "Back on the due list."]
+        until = app.outreach.cadences.snooze(cid, int(days))
+        return [*page_values(cid), f"Snoozed until {until}: they stay off Today until then."]
 
     def on_note(cid: str, text: str) -> list[Any]:
         require(cid, "Open a contact first.")
@@ -259,8 +282,10 @@ def build(app: Warmline) -> None:
     wire(table.select, on_select, None, [*page_outputs, status])
     for trigger in (open_box.submit, open_btn.click):
         wire(trigger, on_open, open_box, [*page_outputs, status])
-    wire(save_btn.click, on_save, [current, edit_tier, edit_tags, edit_cadence, *filters],
+    wire(save_btn.click, on_save,
+         [current, edit_tier, edit_tags, edit_cadence, edit_cadence_max, *filters],
          [*page_outputs, status, table])
+    wire(snooze_btn.click, on_snooze, [current, snooze_days], [*page_outputs, status])
     wire(note_btn.click, on_note, [current, note_box], [*page_outputs, status, note_box])
     wire(add_btn.click, on_add, [new_name, new_company, new_title, new_tier, *filters],
          [*page_outputs, status, table])

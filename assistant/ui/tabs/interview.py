@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from assistant.app import Warmline
 from assistant.errors import InputError, WarmlineError
 from assistant.services.interview.questions import KINDS
 from assistant.services.interview.session import DIFFICULTIES, PERSONAS, Feedback, Session
+from assistant.services.outreach.today import PRACTICE_DAYS
+from assistant.ui.actions import require, wire
 
 PERSONA_LABELS = {"friendly": "Friendly peer", "manager": "Hiring manager",
                   "panel": "Skeptical panel"}
@@ -93,9 +96,45 @@ def past_choices(app: Warmline) -> list[tuple[str, str]]:
              s["session_id"]) for s in app.interview.sessions()]
 
 
+def dates_markdown(found: list[tuple[date, str]], today: date) -> str:
+    """Upcoming interviews, soonest first, and when Today starts suggesting practice."""
+    if not found:
+        return "No interview dates yet."
+    lines = ["**Coming up**"]
+    for day, role in found:
+        start = max(today, day - timedelta(days=PRACTICE_DAYS))
+        lines.append(f"- {day}: {role or 'an interview'} (Today suggests practice from {start})")
+    return "\n".join(lines)
+
+
+def upcoming(app: Warmline) -> None:
+    """Interview dates: Today suggests a mock session in the week before each one."""
+    with gr.Accordion("Upcoming interview", open=False):
+        with gr.Row():
+            day = gr.Textbox(label="Date (YYYY-MM-DD)", placeholder="2026-03-12",
+                             elem_id="iv-date", scale=1)
+            role = gr.Textbox(label="Role and company", elem_id="iv-date-role", scale=2)
+            save = gr.Button("Remember it", elem_id="iv-date-save", scale=1)
+        listed = gr.Markdown(elem_id="iv-dates")
+
+    def shown() -> str:
+        return dates_markdown(app.outreach.today.upcoming_interviews(), app.outreach.clock())
+
+    def on_save(typed: str, what: str) -> tuple[str, str, str]:
+        require((typed or "").strip(), "Type the interview date, e.g. 2026-03-12.")
+        app.outreach.today.schedule_interview(typed or "", what or "")
+        return "", "", shown()
+
+    wire(save.click, on_save, [day, role], [day, role, listed])
+    root = gr.context.Context.root_block
+    if root is not None:
+        wire(root.load, shown, None, listed)
+
+
 def build(app: Warmline) -> None:
     gr.Markdown("### Mock interview\nPractise the night before: questions from the job "
                 "description and your story, follow-ups on anything vague, and feedback.")
+    upcoming(app)
     with gr.Row():
         role = gr.Textbox(label="Target role", elem_id="iv-role", scale=2)
         persona = gr.Dropdown([(PERSONA_LABELS[p], p) for p in PERSONAS], value="manager",

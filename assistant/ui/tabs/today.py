@@ -7,13 +7,15 @@ from typing import Any
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.drafting.render import draft_info
 from assistant.errors import WarmlineError
 from assistant.services.outreach.today import Action, actions_json
-from assistant.ui.tabs.outreach import draft_markdown
+from assistant.ui.actions import api_action, require, wire
 
-PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 EMPTY = ("Nothing is due this week. Add contacts (Contacts tab) and set their tiers: "
          "inner-circle people come up every 30 days.")
+SNOOZE_CHOICES = [("1 week", 7), ("2 weeks", 14), ("1 month", 30), ("3 months", 90)]
+PICK_FIRST = "Pick a step first."
 
 
 def _choice(action: Action) -> tuple[str, str]:
@@ -32,6 +34,10 @@ def build(app: Warmline) -> None:
         regen = gr.Button("Regenerate", size="sm", elem_id="today-regenerate")
         sent = gr.Button("Mark as sent", variant="primary", size="sm", elem_id="today-sent")
         refresh = gr.Button("Refresh", size="sm", elem_id="today-refresh")
+    with gr.Row():
+        snooze_for = gr.Dropdown(SNOOZE_CHOICES, value=7, label="Not now? Snooze this person for",
+                                 elem_id="today-snooze-days", scale=2)
+        snooze = gr.Button("Snooze", size="sm", elem_id="today-snooze", scale=1)
     status = gr.Markdown(elem_id="today-status")
     current = gr.State("")  # the id of the draft on screen
 
@@ -54,35 +60,44 @@ def build(app: Warmline) -> None:
         try:
             draft = app.outreach.draft(kind, contact_id, "linkedin-dm")
         except WarmlineError as e:
-            raise gr.Error(str(e), print_exception=False) from e
-        return draft.text, draft_markdown(draft), draft.id, ""
+            # Nothing from an earlier draft survives a failed one: no stale text to mark sent.
+            return "", f"**Error:** {e}", "", ""
+        return draft.text, draft_info(draft), draft.id, ""
 
     def on_regenerate(draft_id: str) -> tuple[str, str, str, str]:
-        if not draft_id:
-            raise gr.Error("Pick a step first.", print_exception=False)
+        require(draft_id, PICK_FIRST)
         draft = app.outreach.regenerate(draft_id)
-        return draft.text, draft_markdown(draft), draft.id, ""
+        return draft.text, draft_info(draft), draft.id, ""
 
-    def on_sent(draft_id: str, edited: str) -> tuple[Any, str, str, str, str, str]:
-        if not draft_id:
-            raise gr.Error("Pick a step first.", print_exception=False)
+    def on_sent(draft_id: str, edited: str) -> tuple[Any, ...]:
+        require(draft_id, PICK_FIRST)
         item = app.outreach.mark_sent(draft_id, edited)
         name = app.contacts.detail(item.contact_id).contact.name
-        choices, line, done = load()
-        return (choices, line, done, "", "",
+        return (*load(), "", "", "",
                 f"Logged as sent to {name}. Their check-in clock starts again.")
 
+    def on_snooze(value: str | None, days: int | None) -> tuple[Any, ...]:
+        contact_id = (value or "|").split("|", 1)[1]
+        require(contact_id, "Pick a check-in, thank-you or congratulation to snooze.")
+        until = app.outreach.cadences.snooze(contact_id, int(days or 7))
+        name = app.contacts.detail(contact_id).contact.name
+        return (*load(), "", "", "",
+                f"Snoozed {name} until {until}. They come back on their own then.")
+
+    @api_action
     def api_due() -> dict[str, Any]:
         items = app.outreach.cadences.due(limit=100)
         return {"due": [i.to_json() for i in items], "total": app.outreach.cadences.count(),
                 **actions_json(app.outreach.today.actions(), app.outreach.today.progress())}
 
-    outputs = [actions, summary, progress]
-    refresh.click(load, None, outputs, **PRIVATE)
-    actions.input(open_action, actions, [text, info, current, status], **PRIVATE)
-    regen.click(on_regenerate, current, [text, info, current, status], **PRIVATE)
-    sent.click(on_sent, [current, text], [*outputs, text, current, status], **PRIVATE)
+    listed = [actions, summary, progress]
+    drafted = [text, info, current, status]
+    wire(refresh.click, load, None, listed)
+    wire(actions.input, open_action, actions, drafted)
+    wire(regen.click, on_regenerate, current, drafted)
+    wire(sent.click, on_sent, [current, text], [*listed, *drafted])
+    wire(snooze.click, on_snooze, [actions, snooze_for], [*listed, *drafted])
     gr.api(api_due, api_name="due")
     root = gr.context.Context.root_block
     if root is not None:  # on every page load, not only after Refresh
-        root.load(load, None, outputs, **PRIVATE)
+        wire(root.load, load, None, listed)

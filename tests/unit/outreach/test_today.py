@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from assistant.domain import Contact, Interaction, Note, Tier
+from assistant.errors import InputError
 from assistant.services.outreach.today import MAX_ACTIONS, TODAY_LIMIT
 from tests.exports import Person, linkedin_connections_csv
 
@@ -77,10 +78,24 @@ def test_a_job_change_found_on_reimport_asks_for_congratulations(app) -> None:  
 def test_practice_is_suggested_in_the_week_before_an_interview(app) -> None:  # type: ignore[no-untyped-def]
     app.outreach.today.schedule_interview(DAY0 + timedelta(days=3), "Product Manager at Globex")
     app.outreach.today.schedule_interview(DAY0 + timedelta(days=20), "Later role")
+    app.outreach.clock = lambda: DAY0 - timedelta(days=5)  # scheduled back when it was ahead
     app.outreach.today.schedule_interview(DAY0 - timedelta(days=1), "Past role")
+    app.outreach.clock = lambda: DAY0
     [action] = app.outreach.today.actions()
     assert action.kind == "practice" and action.draft_kind == ""
     assert "Product Manager at Globex" in action.title and "in 3 days" in action.reason
+    assert [role for _, role in app.outreach.today.upcoming_interviews()] == [
+        "Product Manager at Globex", "Later role"]
+
+
+def test_an_interview_date_typed_by_hand_is_checked(app) -> None:  # type: ignore[no-untyped-def]
+    assert app.outreach.today.schedule_interview(" 2026-03-10 ", "PM") == date(2026, 3, 10)
+    assert "in 6 days" in app.outreach.today.actions()[0].reason  # within the week before
+    for bad, message in (("next tuesday", "YYYY-MM-DD"), ("2026-02-30", "YYYY-MM-DD"),
+                         ("2026-03-01", "has passed")):
+        with pytest.raises(InputError, match=message):
+            app.outreach.today.schedule_interview(bad, "PM")
+    assert len(app.outreach.today.upcoming_interviews()) == 1
 
 
 def test_today_ranks_by_value_and_never_lists_more_than_seven(app) -> None:  # type: ignore[no-untyped-def]
