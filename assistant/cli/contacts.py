@@ -194,6 +194,8 @@ def _print_report(report: ImportReport) -> None:
         console.print(f"  [yellow]skipped row {row.row}:[/yellow] {safe(row.reason)}")
     if report.skipped > 20:
         console.print(f"  … and {report.skipped - 20} more skipped rows (see --json)")
+    for row in report.warnings[:20]:
+        console.print(f"  [yellow]row {row.row}:[/yellow] {safe(row.reason)}")
     if report.unmatched:
         console.print("  [dim]no contact for: " + safe(", ".join(report.unmatched[:10]))
                       + (" …" if len(report.unmatched) > 10 else "") + "[/dim]")

@@ -34,6 +34,7 @@ def report_markdown(report: dict[str, Any]) -> str:
     if report.get("profile_updated"):
         lines.append(f"Your profile was updated ({report['positions']} new positions).")
     lines += [f"- skipped row {s['row']}: {s['reason']}" for s in report["skipped_rows"][:20]]
+    lines += [f"- row {w['row']}: {w['reason']}" for w in report.get("warnings", [])[:20]]
     if report.get("unmatched"):
         lines.append("No contact for: " + ", ".join(report["unmatched"][:10]))
     if report.get("notice"):
