@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.text import clean_text, count_words
 
-
 MAX_NAME_CHARS = 200  # a contact's name, wherever it comes from (CLI, UI, import, restore)
 
 
