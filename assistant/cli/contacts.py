@@ -16,8 +16,8 @@ from assistant.privacy import private_file
 from assistant.services.contacts.importing import ImportReport
 from assistant.services.contacts.query_rewrite import Rewrite
 from assistant.services.contacts.search_results import SearchResult
-from assistant.services.contacts.spreadsheet import contacts_csv
 from assistant.services.contacts.service import ContactDetail
+from assistant.services.contacts.spreadsheet import contacts_csv
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
                            no_args_is_help=True)
