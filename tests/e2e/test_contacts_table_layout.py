@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from assistant.domain import Contact, Note
 from tests.e2e.browser import RENDER_TIMEOUT_MS, fill, open_tab, wait_for_rows
 from tests.e2e.conftest import ServedApp
 
