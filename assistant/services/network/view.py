@@ -162,7 +162,8 @@ def table_rows(people: list[Person]) -> list[list[str]]:
 
 def to_csv(people: list[Person]) -> str:
     """The table view as CSV text (every filtered person, not just the rows on screen)."""
-    return csv_text(list(TABLE_COLUMNS), list(table_rows(people)))
+    rows: list[list[object]] = [list(row) for row in table_rows(people)]
+    return csv_text(list(TABLE_COLUMNS), rows)
 
 
 def view_json(view: MapView) -> dict[str, Any]:
