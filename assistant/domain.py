@@ -11,6 +11,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.text import clean_text, count_words
 
+MAX_NAME_CHARS = 200  # a contact's name, wherever it comes from (CLI, UI, import, restore)
+
 
 def new_id(prefix: str) -> str:
     """Return a short random id such as ``c_1a2b3c4d5e6f``."""

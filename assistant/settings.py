@@ -8,8 +8,9 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -87,6 +88,21 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(default=PROMPTS_DIR, description="Prompt files.")
     knowledge_dir: Path = Field(default=KNOWLEDGE_DIR, description="Seed knowledge.")
 
+    @field_validator("base_url", "embedding_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        """An endpoint is an http(s) address with a host, or empty (none set)."""
+        value = value.strip()
+        if not value:
+            return value
+        parsed = urlparse(value)
+        if parsed.scheme not in {"http", "https"} or not parsed.hostname or " " in value:
+            shown = value if len(value) <= 60 else value[:59] + "…"
+            msg = (f"'{shown}' is not a model server address; use an http:// or https:// URL "
+                   "such as http://127.0.0.1:11434/v1")
+            raise ValueError(msg)
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -113,13 +129,18 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        msg = f"invalid setting {where}: {first['msg']} (check {default_home() / CONFIG_FILE})"
+        msg = f"{setting_error(e)} (check {default_home() / CONFIG_FILE})"
         raise ConfigError(msg) from e
     except tomllib.TOMLDecodeError as e:
         msg = f"cannot read {default_home() / CONFIG_FILE}: {e}"
         raise ConfigError(msg) from e
+
+
+def setting_error(error: ValidationError) -> str:
+    """The first problem as one line: 'invalid setting base_url: ...'."""
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"invalid setting {where}: {str(first['msg']).removeprefix('Value error, ')}"
 
 
 EDITABLE_FIELDS = ("provider", "base_url", "model", "api_key", "timeout_s", "max_retries")
@@ -134,9 +155,7 @@ def save_settings(settings: Settings, changes: dict[str, Any]) -> Settings:
     try:
         validated = Settings.model_validate({**settings.model_dump(), **current})
     except ValidationError as e:
-        first = e.errors()[0]
-        msg = f"invalid setting {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
-        raise ConfigError(msg) from e
+        raise ConfigError(setting_error(e)) from e
     settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = settings.config_path.with_suffix(".tmp")
     tmp.write_text(_to_toml(current), encoding="utf-8")

@@ -86,3 +86,29 @@ def escape_for_terminal(text: str) -> str:
         ch if ch in "\n\t" or ord(ch) not in _UNSAFE else ch.encode("unicode_escape").decode()
         for ch in text
     )
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().,/-]*\d[\d\s().,/-]*$")  # "+1 (555) 010-0199", "-5"
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: formula-like text gets a leading apostrophe
+    (phone numbers and plain numbers, which run nothing, stay as they are)."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def csv_text(header: list[str], rows: list[list[object]]) -> str:
+    """Rows as CSV text with every cell made safe to open in a spreadsheet."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([spreadsheet_cell(h) for h in header])
+    writer.writerows([spreadsheet_cell(c) for c in row] for row in rows)
+    return buffer.getvalue()

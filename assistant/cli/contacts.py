@@ -11,10 +11,13 @@ from rich.table import Table
 
 from assistant.cli.common import JSON, console, emit, err_console, open_app, open_reader, safe
 from assistant.domain import Contact
+from assistant.errors import InputError
+from assistant.privacy import private_file
 from assistant.services.contacts.importing import ImportReport
 from assistant.services.contacts.query_rewrite import Rewrite
 from assistant.services.contacts.search_results import SearchResult
 from assistant.services.contacts.service import ContactDetail
+from assistant.services.contacts.spreadsheet import contacts_csv
 
 contacts_app = typer.Typer(help="List, search, show, add, edit and delete contacts.",
                            no_args_is_help=True)
@@ -24,6 +27,8 @@ TIER = Annotated[str, typer.Option("--tier", help="inner|active|dormant|aspirati
 TAG = Annotated[str, typer.Option("--tag", help="Only contacts with this tag.")]
 ID_WIDTH = 14  # "c_" + 12 hex digits
 COMPANY = Annotated[str, typer.Option("--company", help="Only contacts at this company.")]
+CSV_PATH = Annotated[Path | None, typer.Option(
+    "--csv", help="Write the contacts to this CSV file instead (formula cells made inert).")]
 
 
 def import_file(
@@ -50,10 +55,20 @@ def import_file(
 
 
 def list_contacts(tier: TIER = "", tag: TAG = "", company: COMPANY = "",
-                  json_out: JSON = False) -> None:
-    """List contacts by name."""
+                  json_out: JSON = False, csv_path: CSV_PATH = None) -> None:
+    """List contacts by name (or write them to a CSV file for a spreadsheet)."""
     with open_reader() as app:  # works while 'warmline serve' runs
         contacts = app.contacts.list_contacts(tier=tier, tag=tag, company=company)
+    if csv_path is not None:
+        try:
+            csv_path.write_text(contacts_csv(contacts), encoding="utf-8")
+        except OSError as e:
+            msg = f"cannot write {csv_path}: {e.strerror or e}"
+            raise InputError(msg) from e
+        private_file(csv_path)  # the user's whole network, like the data dir
+        emit(json_out, lambda: {"csv": str(csv_path), "contacts": len(contacts)},
+             f"Wrote {len(contacts)} contacts to {csv_path}")
+        return
     emit(json_out, lambda: {"contacts": [c.model_dump(mode="json") for c in contacts]},
          lambda: _print_contacts(contacts))
 
@@ -194,6 +209,8 @@ def _print_report(report: ImportReport) -> None:
         console.print(f"  [yellow]skipped row {row.row}:[/yellow] {safe(row.reason)}")
     if report.skipped > 20:
         console.print(f"  … and {report.skipped - 20} more skipped rows (see --json)")
+    for row in report.warnings[:20]:
+        console.print(f"  [yellow]row {row.row}:[/yellow] {safe(row.reason)}")
     if report.unmatched:
         console.print("  [dim]no contact for: " + safe(", ".join(report.unmatched[:10]))
                       + (" …" if len(report.unmatched) > 10 else "") + "[/dim]")

@@ -46,7 +46,9 @@ def parse_google_contacts(data: bytes) -> ParsedFile:
             reason = "no name or e-mail address"
             parsed.skipped.append(SkippedRow(row=row.line, reason=reason))
             continue
-        parsed.contacts.append(contact)
+        if (vetted := parsed.vet(contact, row.line)) is None:
+            continue
+        parsed.contacts.append(vetted)
         note = row.get("notes")
         if note:
             parsed.named_notes.append((contact.name, Note(text=note, source=SOURCE)))

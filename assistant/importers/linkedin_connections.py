@@ -30,8 +30,11 @@ def parse_linkedin_connections(data: bytes) -> ParsedFile:
         contact = _contact(row)
         if isinstance(contact, SkippedRow):
             parsed.skipped.append(contact)
-        else:
-            parsed.contacts.append(contact)
+            continue
+        when = row.get("connected on")
+        unread = {"Connected On": when} if when and contact.connected_on is None else {}
+        if (vetted := parsed.vet(contact, row.line, dates=unread)) is not None:
+            parsed.contacts.append(vetted)
     parsed.skipped.sort(key=lambda s: s.row)
     return parsed
 

@@ -51,7 +51,9 @@ def parse_vcard(data: bytes) -> ParsedFile:
             reason = f"card {block.number} (line {block.line}): no FN, N, ORG or EMAIL to name it"
             parsed.skipped.append(SkippedRow(row=block.number, reason=reason))
             continue
-        parsed.contacts.append(contact)
+        if (vetted := parsed.vet(contact, block.number)) is None:
+            continue
+        parsed.contacts.append(vetted)
         if note:
             parsed.named_notes.append((contact.name, Note(text=note, source=SOURCE)))
     if readable == 0:

@@ -21,7 +21,7 @@ from pydantic import (
 
 from assistant import __version__
 from assistant.domain import Contact, Interaction, Note, Profile
-from assistant.errors import REBUILD_HINT, ImportFileError, StoreError
+from assistant.errors import REBUILD_HINT, ImportFileError, InputError, StoreError
 from assistant.importers.decoding import decode_text
 from assistant.privacy import private_file
 from assistant.services.contacts.dedupe import UNMERGE_EVENT
@@ -106,12 +106,21 @@ class BackupService:
     def export(self, path: Path) -> dict[str, int]:
         """Write the snapshot atomically; return counts."""
         data = self.snapshot()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and not path.is_file():
+            # Renaming over it would replace a folder's entry, a device (/dev/full) or a pipe.
+            msg = f"cannot write {path}: it is not a regular file; choose a file name"
+            raise InputError(msg)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.touch(mode=0o600)  # the whole network in one file: the owner's eyes only
-        private_file(tmp)
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.touch(mode=0o600)  # the whole network in one file: the owner's eyes only
+            private_file(tmp)
+            tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)  # no half-written backup left beside the old one
+            msg = f"cannot write {path}: {e.strerror or e}; nothing was exported"
+            raise StoreError(msg) from e
         return {k: len(data[k]) for k in ("contacts", "notes", "interactions")}
 
     def restore(self, data: bytes) -> dict[str, int]:

@@ -38,6 +38,7 @@ class ImportReport(BaseModel):
     interactions: int = 0
     job_changes: int = 0
     skipped_rows: list[SkippedRow] = Field(default_factory=list)
+    warnings: list[SkippedRow] = Field(default_factory=list)  # imported, a bad field left out
     unmatched: list[str] = Field(default_factory=list)  # message partners, note names
     unmatched_notes: list[str] = Field(default_factory=list)  # `# Name` headings, no contact
     profile_updated: bool = False
@@ -64,6 +65,8 @@ class ImportReport(BaseModel):
             line += f"; profile updated ({self.positions} new positions)"
         if self.set_aside:
             line += f"; {len(self.set_aside)} fields left out as instructions to a model"
+        if self.warnings:
+            line += f"; {len(self.warnings)} unreadable fields left out"
         return line
 
 class ImportRun:

@@ -55,6 +55,7 @@ class ImportService:
         parsed = parse_file(name, data, fmt)
         step("reading", 1, 1)
         report = ImportReport(file=name, format=parsed.format, skipped_rows=list(parsed.skipped),
+                              warnings=list(parsed.warnings),
                               set_aside=set_aside_instructions(parsed))
         try:
             with self.records.db.transaction() as conn:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.domain import Contact, Note
+from assistant.domain import MAX_NAME_CHARS, Contact, Note
+
+__all__ = ["MAX_CADENCE_DAYS", "MAX_NAME_CHARS", "contact_problems", "note_problems"]
 
 MAX_CADENCE_DAYS = 3650
-MAX_NAME_CHARS = 200
 MAX_FIELD_CHARS = 500  # a company, a title, a place
 MAX_NOTE_CHARS = 100_000
 

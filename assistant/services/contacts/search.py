@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -40,6 +41,11 @@ MAX_FULLTEXT = 100
 MAX_LEXICAL = 300
 MAX_CATCH_UP = 2000  # changed contacts applied one by one; past this a rebuild is as quick
 MIN_SCORE = 0.02  # below this a result is only the semantic noise floor
+# A contact found by meaning alone needs this cosine similarity. Calibrated on the retrieval
+# sets (evals/datasets/retrieval*.jsonl) and 40 nonsense queries: every relevant meaning-only
+# hit in the dev set is >= 0.43, most keyboard mashes and punctuation score 0.2-0.35 ("???" 0.25).
+MEANING_FLOOR = 0.35
+EXACT_SCORE = 0.85  # a name or employer the query spells out: a match apart from the rest
 RESOLVE_SCORE = 0.85  # a loosely typed name must match this well, and clearly best
 MODES = ("hybrid", "lexical", "semantic")
 # A search is a few words; a pasted megabyte cost 42 s of CPU per request before this cap.
@@ -58,7 +64,18 @@ class _Candidate:
     profile: float = 0.0  # role, interests, how we met: by keywords or by meaning
     notes: float = 0.0  # a note: by keywords or by meaning
     company_only: bool = False  # the query names the contact's (past) employer, nothing else
+    meaning: float = 0.0  # the best cosine similarity of a profile phrase or note
+    keyword: bool = False  # a profile or note holds the query's words
     reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def weak(self) -> bool:
+        """Found by meaning alone, and not clearly: below the floor it is noise."""
+        return not self.lexical and not self.keyword and self.meaning < MEANING_FLOOR
+
+    @property
+    def meaning_only(self) -> bool:
+        return not self.lexical and not self.keyword
 
     @property
     def score(self) -> float:
@@ -180,17 +197,35 @@ class SearchService:
                 for contact_id in lexicon.with_phrase(hit.id):
                     if (cand := candidate(contact_id)) and strength > cand.profile:
                         cand.profile = strength
+                        cand.meaning = max(cand.meaning, hit.score)
                         cand.reasons["profile"] = f"profile: '{_snippet(hit.text)}'{_via(hit)}"
             for hit in note_hits:
                 owner = str(hit.metadata.get("contact_id") or "")
                 if cand := candidate(owner):
                     cand.notes = max(cand.notes, self._strength(hit.score))
-                    cand.because(f"note:{hit.id}", f"note: '{_snippet(hit.text)}'{_via(hit)}")
-        scored = [(cand.score, cid) for cid, cand in candidates.items()]
-        ranked = sorted(((score, cid) for score, cid in scored if score >= MIN_SCORE),
-                        key=lambda sc: (-sc[0], lexicon.contact(sc[1]).name))
-        return [self._result(lexicon.contact(cid), score, list(candidates[cid].reasons.values()))
-                for score, cid in ranked[:k]]
+                    cand.meaning = max(cand.meaning, hit.score)
+                    cand.because(f"note:{hit.id}",
+                                 f"note: '{passage(hit.text, query)}'{_via(hit)}")
+        return self._ranked(candidates, lexicon, k)
+
+    def _ranked(self, candidates: dict[str, _Candidate], lexicon: LexicalIndex,
+                k: int) -> list[SearchResult]:
+        """Best first, weak meaning matches cut; when a name or employer matches exactly,
+        those matches come first and what only meaning found follows as "related"."""
+        kept = {cid: c for cid, c in candidates.items() if c.score >= MIN_SCORE and not c.weak}
+        exact = {cid for cid, c in kept.items() if c.lexical >= EXACT_SCORE}
+
+        def label(cid: str) -> str:
+            if cid in exact:
+                return "exact"
+            return "related" if exact and kept[cid].meaning_only else "match"
+
+        labels = {cid: label(cid) for cid in kept}
+        ranked = sorted(kept, key=lambda cid: (labels[cid] == "related", -kept[cid].score,
+                                                 lexicon.contact(cid).name))
+        return [self._result(lexicon.contact(cid), kept[cid].score,
+                             list(kept[cid].reasons.values()), labels[cid])
+                for cid in ranked[:k]]
 
     def _add_keywords(
         self, query: str, candidate: Callable[[str], _Candidate | None], also: Sequence[str]
@@ -212,9 +247,11 @@ class SearchService:
             held = coverage(words, slots, hit.marked)
             strength = held.share * (1 - BM25_SHARE + BM25_SHARE * hit.score / top)
             another_way = f" ({', '.join(held.said)})" if held.said else ""
+            cand.keyword = cand.keyword or strength > 0
             if hit.kind == "note":
                 cand.notes = max(cand.notes, FULLTEXT_WEIGHT * strength)
-                cand.because(f"note:{hit.item}", f"note: '{_snippet(hit.text)}'{another_way}")
+                cand.because(f"note:{hit.item}",
+                             f"note: '{_snippet(hit.snippet)}'{another_way}")
             else:
                 cand.profile = max(cand.profile, FULLTEXT_WEIGHT * strength)
                 cand.because("keywords",
@@ -290,9 +327,10 @@ class SearchService:
         return max(0.0, min(1.0, (similarity - self.min_similarity) / (1 - self.min_similarity)))
 
     @staticmethod
-    def _result(contact: ContactRow, score: float, why: list[str]) -> SearchResult:
+    def _result(contact: ContactRow, score: float, why: list[str],
+                match: str = "match") -> SearchResult:
         return SearchResult(contact.id, contact.name, contact.company, contact.title,
-                            contact.tier, list(contact.tags), score, why)
+                            contact.tier, list(contact.tags), score, why, match)
 
 
 def _via(hit: Hit) -> str:
@@ -303,6 +341,23 @@ def _via(hit: Hit) -> str:
 
 def _snippet(text: str) -> str:
     return ellipsize(text, SNIPPET_CHARS)
+
+
+def passage(text: str, query: str) -> str:
+    """The sentence of a note that shares the most words with the query (stems compared by
+    their first five letters), so a snippet shows why it matched; else its start."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
+    stems = {w[:5] for w in query_words(query)}
+    if not stems or len(sentences) < 2:
+        return _snippet(text)
+
+    def shared(sentence: str) -> int:
+        return len(stems & {w[:5] for w in normalize(sentence).split()})
+
+    best = max(sentences, key=shared)
+    if shared(best) == 0:
+        return _snippet(text)
+    return ("…" if best != sentences[0] else "") + _snippet(best)
 
 
 def check_query(query: str, *, k: int = 1, filters: Sequence[str] = ()) -> None:

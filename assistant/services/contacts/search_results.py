@@ -20,12 +20,15 @@ class SearchResult:
     tags: list[str]
     score: float
     why: list[str] = field(default_factory=list)
+    # "exact": the query spells out their name or employer; "related": found by meaning alone
+    # next to exact matches; "match": everything else.
+    match: str = "match"
 
     def to_json(self) -> dict[str, Any]:
         """The shape promised by the interface contract (plus tier and tags)."""
         return {"id": self.id, "name": self.name, "company": self.company, "title": self.title,
                 "tier": self.tier, "tags": self.tags, "score": round(self.score, 4),
-                "why": self.why}
+                "why": self.why, "match": self.match}
 
 
 @dataclass

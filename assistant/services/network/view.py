@@ -3,8 +3,6 @@ collapsed, laid out on rings without a force simulation (instant at 50k contacts
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +11,7 @@ from typing import Any
 from assistant.services.contacts.dedupe import normalize
 from assistant.services.network.graph import ME, WORKS_AT, NetworkGraph
 from assistant.services.network.people import TIER_STRENGTH, Person, company_key
+from assistant.text import csv_text
 
 TIERS = ("inner", "active", "dormant", "aspirational")
 CLUSTERS = ("company", "tier")
@@ -163,11 +162,8 @@ def table_rows(people: list[Person]) -> list[list[str]]:
 
 def to_csv(people: list[Person]) -> str:
     """The table view as CSV text (every filtered person, not just the rows on screen)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(TABLE_COLUMNS)
-    writer.writerows(table_rows(people))
-    return buffer.getvalue()
+    rows: list[list[object]] = [list(row) for row in table_rows(people)]
+    return csv_text(list(TABLE_COLUMNS), rows)
 
 
 def view_json(view: MapView) -> dict[str, Any]:

@@ -7,11 +7,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.errors import WarmlineError
+from assistant.errors import ConfigError, WarmlineError
 from assistant.llm.chat import ChatBackend, build_chat_backend
 from assistant.llm.providers import ModelChoice, resolve_model
-from assistant.settings import EDITABLE_FIELDS, Settings, save_settings
+from assistant.settings import EDITABLE_FIELDS, Provider, Settings, save_settings, setting_error
 
+# The Settings tab has a key field; the CLI's message (environment variables) does not fit.
+MISSING_KEY = ("the openai provider needs an API key: paste it into the 'API key' field above "
+               "and press Save (or choose another provider)")
 Switch = Callable[[ModelChoice, ChatBackend | None], None]
 
 
@@ -40,11 +43,7 @@ class ModelSettingsService:
     def test_connection(self, changes: dict[str, Any]) -> tuple[bool, str]:
         """Try the model these fields describe with a tiny request; never raises."""
         try:
-            # Validate the merged fields (not model_copy, which skips validation and leaves
-            # e.g. the provider a plain string that pydantic then warns about when dumping).
-            candidate = type(self.settings).model_validate(
-                {**self.settings.model_dump(), **_clean(changes)}
-            )
+            candidate = self._candidate(changes)
             choice = resolve_model(candidate)
             backend = build_chat_backend(choice, candidate)
             if backend is None:
@@ -52,14 +51,27 @@ class ModelSettingsService:
             return True, backend.check()
         except WarmlineError as e:
             return False, str(e)
-        except ValidationError as e:
-            first = e.errors()[0]
-            return False, f"invalid setting {'.'.join(map(str, first['loc']))}: {first['msg']}"
         except ValueError as e:
             return False, f"invalid settings: {str(e).splitlines()[0]}"
 
+    def _candidate(self, changes: dict[str, Any]) -> Settings:
+        """The settings these fields describe, validated; refuses what the tab can fix."""
+        try:
+            # Validate the merged fields (not model_copy, which skips validation and leaves
+            # e.g. the provider a plain string that pydantic then warns about when dumping).
+            candidate = type(self.settings).model_validate(
+                {**self.settings.model_dump(),
+                 **{k: v for k, v in _clean(changes).items() if v is not None}})
+        except ValidationError as e:
+            raise ConfigError(setting_error(e)) from e
+        if candidate.provider is Provider.OPENAI and not candidate.openai_key():
+            raise ConfigError(MISSING_KEY)
+        return candidate
+
     def save(self, changes: dict[str, Any]) -> str:
-        """Write the fields to the config file and switch to the engine they describe."""
+        """Write the fields to the config file and switch to the engine they describe;
+        fields that cannot work are refused before anything is written."""
+        self._candidate(changes)
         updated = save_settings(self.settings, _clean(changes))
         self.settings = updated
         choice = resolve_model(updated)

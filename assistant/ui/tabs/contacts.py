@@ -18,6 +18,11 @@ from assistant.ui.actions import api_action, require, wire
 from assistant.ui.keep_in_touch import keep_in_touch_markdown
 
 COLUMNS = ["name", "company", "title", "tier", "tags", "score", "why", "id"]
+# Fixed widths (px), about 1,150 in all: on a laptop every column is on screen, and on a phone
+# the table scrolls sideways instead of squeezing tags to single letters; long reasons are cut
+# (the contact's page has them in full), so rows stay a few lines tall.
+COLUMN_WIDTHS: list[str | int] = [140, 130, 150, 80, 150, 70, 300, 130]
+CELL_CHARS = 100
 TABLE_ROWS = 500
 TIERS = [t.value for t in Tier]
 ANY_TIER = [("any tier", ""), *((t, t) for t in TIERS)]
@@ -37,6 +42,7 @@ def report_markdown(report: dict[str, Any]) -> str:
     if report.get("profile_updated"):
         lines.append(f"Your profile was updated ({report['positions']} new positions).")
     lines += [f"- skipped row {s['row']}: {s['reason']}" for s in report["skipped_rows"][:20]]
+    lines += [f"- row {w['row']}: {w['reason']}" for w in report.get("warnings", [])[:20]]
     if report.get("unmatched"):
         lines.append("No contact for: " + ", ".join(report["unmatched"][:10]))
     if report.get("notice"):
@@ -56,7 +62,8 @@ def rewrite_markdown(rewrite: Rewrite | None) -> str:
 def table_rows(results: list[SearchResult]) -> list[list[Any]]:
     """Search results as the contacts table shows them."""
     return [[r.name, r.company, r.title, r.tier, ", ".join(r.tags), round(r.score, 3),
-             "; ".join(r.why), r.id] for r in results]
+             (f"{r.match}: " if r.match != "match" else "") + "; ".join(r.why), r.id]
+            for r in results]
 
 
 def detail_markdown(detail: ContactDetail) -> str:
@@ -130,9 +137,13 @@ def build(app: Warmline) -> None:
 
     def on_search(*f: Any) -> tuple[list[list[Any]], str]:
         result = found(*f)
-        return table_rows(result.results), rewrite_markdown(result.rewrite)
+        said = rewrite_markdown(result.rewrite)
+        if not result.results and (f[0] or "").strip():
+            said = "\n\n".join(p for p in (f"No matches for '{f[0].strip()}'.", said) if p)
+        return table_rows(result.results), said
 
-    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="contacts-table")
+    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="contacts-table",
+                         column_widths=COLUMN_WIDTHS, max_chars=CELL_CHARS)
 
     with gr.Accordion("Add a contact", open=False):
         with gr.Row():
