@@ -94,3 +94,28 @@ def test_interview_practice_and_warm_paths_are_reached_through_the_chat(app: War
     assert "not available" not in quiz and "?" in quiz
     path = app.coach.reply("who can introduce me at Acme?", chat).text
     assert "not available" not in path
+
+
+def test_make_it_longer_keeps_the_channel_the_user_chose(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    first = app.coach.reply("write a linkedin dm to Marisol", chat)
+    assert first.kind == "draft" and first.data["draft"]["channel"] == "linkedin-dm"
+    short = app.coach.reply("make it shorter", chat)
+    assert short.kind == "draft"
+    longer = app.coach.reply("make it longer", chat)
+    assert longer.kind == "draft"
+    assert longer.data["draft"]["channel"] == "linkedin-dm"  # it used to become an email
+    assert len(longer.data["draft"]["text"]) > len(short.data["draft"]["text"])
+    assert longer.data["draft"]["text"] == first.data["draft"]["text"]
+
+
+def test_longer_for_a_text_message_stays_a_text_message(app: Warmline) -> None:
+    chat = app.coach.new_chat()
+    first = app.coach.reply("write a text to Marisol", chat)
+    assert first.data["draft"]["channel"] == "text"
+    longer = app.coach.reply("longer please", chat)
+    if longer.kind == "draft":
+        assert longer.data["draft"]["channel"] == "text"
+        assert len(longer.data["draft"]["text"]) > len(first.data["draft"]["text"])
+    else:
+        assert "text message" in longer.text or "as an email" in longer.text
