@@ -177,7 +177,7 @@ class BackupService:
                    f"{REBUILD_HINT}")
             raise StoreError(msg) from e
         return {"contacts": len(export.contacts), "notes": len(notes),
-                "interactions": len(interactions), "chat_messages": len(export.chat)}
+                "interactions": len(interactions)}
 
     def _restore_events(self, events: list[ExportedEvent], known: set[str],
                         conn: sqlite3.Connection) -> None:

@@ -133,8 +133,7 @@ def test_restoring_an_export_brings_the_conversation_back_once(app: Warmline) ->
     export = json.dumps(app.backup.snapshot()).encode()
     before = app.coach.history(chat)
     assert app.coach.forget_all() == 4
-    counts = app.backup.restore(export)
-    assert counts["chat_messages"] == 4
+    app.backup.restore(export)
     assert app.coach.current() == chat
     after = app.coach.history(chat)
     assert [(m["role"], m["content"], m["created"]) for m in after] == [
