@@ -15,6 +15,7 @@ from assistant.llm.prompts import PromptLibrary
 from assistant.llm.providers import ModelChoice, resolve_model
 from assistant.privacy import make_private
 from assistant.services.coach.build import build_coach
+from assistant.services.coach.features import build_features
 from assistant.services.coach.service import CoachService
 from assistant.services.contacts.backup import BackupService
 from assistant.services.contacts.importing import ImportService
@@ -78,7 +79,7 @@ class Warmline:
     network: NetworkService
     interview: InterviewService
     models: ModelSettingsService = field(init=False)
-    coach: CoachService = field(init=False)  # built last: it asks the app what it offers
+    coach: CoachService = field(init=False)  # built last, over the services above
 
     def __post_init__(self) -> None:
         self.models = ModelSettingsService(self.settings, lambda: self.choice, self.use_model)
@@ -163,7 +164,8 @@ def build_app(
         network=network,
         interview=interview,
     )
-    app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
+    features = build_features(outreach, interview, network)
+    app.coach = build_coach(features, contacts, outreach, pitch, chats, embeddings, prompts,
                             lambda: writer.backend)
     return app
 

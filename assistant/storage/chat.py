@@ -6,6 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from assistant.storage.db import Database
 
 SCHEMA = """
@@ -75,6 +77,29 @@ class ChatStore:
         rows = self.db.query("SELECT id, conversation, role, content, data, created "
                              "FROM chat_messages ORDER BY id")
         return [{**_message(r), "conversation": r["conversation"]} for r in rows]
+
+    def restore(self, messages: list[dict[str, Any]], conn: sqlite3.Connection) -> int:
+        """Write exported messages back in the caller's transaction; return how many were new.
+
+        A message already here (same conversation, role, text and time) is not doubled, so
+        restoring one export twice changes nothing.
+        """
+        added = 0
+        for m in messages:
+            created = m.get("created") or None
+            found = conn.execute(
+                "SELECT 1 FROM chat_messages WHERE conversation = ? AND role = ? AND content = ? "
+                "AND created IS ?", (m["conversation"], m["role"], m["content"], created)
+            ).fetchone()
+            if found:
+                continue
+            conn.execute(
+                "INSERT INTO chat_messages (conversation, role, content, data, created) "
+                "VALUES (?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%d %H:%M:%f','now')))",
+                (m["conversation"], m["role"], m["content"],
+                 json.dumps(m.get("data") or {}, ensure_ascii=False), created))
+            added += 1
+        return added
 
     def delete_all(self) -> int:
         """Forget every conversation; return how many messages went."""

@@ -21,7 +21,7 @@ from assistant.services.story.pitch import PitchService
 # Where a model's tokens go while it writes (set per turn by the coach; None: nowhere).
 ON_TOKEN: ContextVar[Callable[[str], None] | None] = ContextVar("coach_on_token", default=None)
 PITCH_LADDER = ("one-liner", "30s", "60s")
-CHANNEL_LADDER = ("linkedin-note", "text", "linkedin-dm", "email")
+LONGER_TRIES = 3  # other wordings tried on the same channel for "longer"
 SHORTER_SHARE = 0.65
 MIN_SHORT_CHARS = 120
 KIND_NAMES = {"checkin": "check-in", "info-interview": "informational-interview request",
@@ -109,13 +109,30 @@ class Tools:
                 return Reply("It is already as short as I can make it and still say something "
                              "real.", "answer")
             short = draft.model_copy(update={"text": shorter(draft.text, limit)})
-            return self._draft_reply(short, f"Shorter, for **{name}**:", contact_id, name,
-                                     variant)
-        roomier = [c for c in CHANNEL_LADDER
-                   if CHANNEL_LADDER.index(c) > CHANNEL_LADDER.index(draft.channel)]
+            reply = self._draft_reply(short, f"Shorter, for **{name}**:", contact_id, name,
+                                      variant)
+            reply.data["full_text"] = data.get("full_text") or draft.text
+            return reply
+        return self._longer(draft, data, contact_id, name, variant)
+
+    def _longer(self, draft: Draft, data: dict[str, Any], contact_id: str, name: str,
+                variant: int) -> Reply:
+        """A longer version on the same channel: the user chose where it goes, not the coach."""
+        full = str(data.get("full_text") or "")
+        if len(full) > len(draft.text):  # undo a "shorter"
+            longer = draft.model_copy(update={"text": full})
+            return self._draft_reply(longer, f"Longer, for **{name}** ({draft.channel}):",
+                                     contact_id, name, variant)
+        tried = [self.outreach.draft(draft.kind, contact_id, draft.channel, variant=v)
+                 for v in range(variant + 1, variant + 1 + LONGER_TRIES)]
+        # The writer keeps every version within the channel's limits.
+        roomier = [d for d in tried if len(d.text) > len(draft.text)]
         if not roomier:
-            return Reply("That draft is already at the length an email should be.", "answer")
-        return self.draft(contact_id, draft.kind, roomier[-1], variant)
+            return Reply(f"That is as long as I can make a {draft.channel} message and keep it "
+                         "real; ask for it as an email for more room.", "answer")
+        best = max(roomier, key=lambda d: len(d.text))
+        return self._draft_reply(best, f"Longer, for **{name}** ({draft.channel}):", contact_id,
+                                 name, variant + 1 + tried.index(best))
 
     # -- contacts ---------------------------------------------------------------------------
     def search(self, query: str) -> Reply:

@@ -9,7 +9,7 @@ from assistant.llm.embeddings import Embeddings
 from assistant.llm.prompts import PromptLibrary
 from assistant.services.coach.actions import Tools
 from assistant.services.coach.agent import ToolRouter
-from assistant.services.coach.features import discover
+from assistant.services.coach.features import Features
 from assistant.services.coach.names import Person
 from assistant.services.coach.router import ExampleIndex, Router
 from assistant.services.coach.service import CoachService
@@ -24,11 +24,11 @@ def people_of(contacts: ContactsService) -> list[Person]:
     return [Person(c.id, c.name, c.company) for c in contacts.list_contacts()]
 
 
-def build_coach(app: object, contacts: ContactsService, outreach: OutreachService,
+def build_coach(features: Features, contacts: ContactsService, outreach: OutreachService,
                 pitch: PitchService, chats: ChatStore, embeddings: Embeddings,
                 prompts: PromptLibrary | None = None,
                 backend: Callable[[], ChatBackend | None] | None = None) -> CoachService:
-    """The coach over the app's services; ``app`` is asked which extra features it has.
+    """The coach over the app's services and the ``features`` the composition root passes in.
 
     With ``prompts`` and ``backend``, a configured model routes by tool calling.
     """
@@ -37,7 +37,7 @@ def build_coach(app: object, contacts: ContactsService, outreach: OutreachServic
         return people_of(contacts)
 
     router = Router(ExampleIndex(embeddings), people)
-    tools = Tools(contacts, outreach, pitch, discover(app))
+    tools = Tools(contacts, outreach, pitch, features)
     coach = CoachService(router, tools, chats, people)
     if prompts is not None and backend is not None:
         coach.agent = ToolRouter(backend, prompts, router, people)

@@ -1,7 +1,7 @@
-"""Adapters to the features other teams are adding (due list, interview, map, warm paths).
+"""Adapters from the coach to the due list, mock interview, network map and warm paths.
 
-Each checks what the app offers today. The lead wires a feature here when its branch merges:
-only this module changes; the coach answers "not available yet" until then.
+The composition root passes the services in explicitly (``build_features``); a feature left
+out (``None``) makes the coach answer "not available yet" instead of guessing by attribute names.
 """
 
 from __future__ import annotations
@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from assistant.services.interview.service import InterviewService
+from assistant.services.network.service import NetworkService
+from assistant.services.outreach.service import KINDS, OutreachService
 
 NOT_YET = "{what} is not available in this version of Warmline yet."
 DUE_SHOWN = 10  # people the coach lists when asked who is due
@@ -26,36 +30,22 @@ class Features:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _method(service: object | None, *names: str) -> Callable[..., Any] | None:
-    for name in names:
-        found = getattr(service, name, None)
-        if callable(found):
-            return found
-    return None
-
-
-def discover(app: object) -> Features:
-    """What this app offers beyond contacts, drafts and pitches."""
-    outreach = getattr(app, "outreach", None)
-    kinds = getattr(outreach, "kinds", None) or _module_kinds(outreach)
-    cadences = getattr(outreach, "cadences", None)
-    due = _method(cadences, "due") or _method(outreach, "due")
-    start = _method(getattr(app, "interview", None), "start")
-    network = getattr(app, "network", None)
+def build_features(outreach: OutreachService | None = None,
+                   interview: InterviewService | None = None,
+                   network: NetworkService | None = None) -> Features:
+    """The coach's reach, from the services the composition root built."""
+    if outreach is None:
+        return Features(interview=_interview(interview.start) if interview else None,
+                        network_map=_as_dict(network.map) if network else None,
+                        warm_path=_as_dict(network.path) if network else None)
+    cadences = outreach.cadences
     return Features(
-        due=_due_rows(lambda: due(limit=DUE_SHOWN)) if due else None,
-        interview=_interview(start) if start else None,
-        network_map=_as_dict(_method(network, "map")),
-        warm_path=_as_dict(_method(network, "path")),
-        draft_kinds=tuple(kinds),
+        due=_due_rows(lambda: cadences.due(limit=DUE_SHOWN)),
+        interview=_interview(interview.start) if interview else None,
+        network_map=_as_dict(network.map) if network else None,
+        warm_path=_as_dict(network.path) if network else None,
+        draft_kinds=tuple(KINDS),
     )
-
-
-def _module_kinds(outreach: object | None) -> tuple[str, ...]:
-    import sys
-
-    module = sys.modules.get(type(outreach).__module__) if outreach is not None else None
-    return tuple(getattr(module, "KINDS", ("checkin",)))
 
 
 def _jsonable(value: Any) -> Any:

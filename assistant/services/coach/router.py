@@ -240,9 +240,12 @@ def _note(text: str, names: list[NameMatch]) -> str | None:
     """The news in a logged touch: what follows the clause naming the person."""
     after = names[0].end if names else 0
     split = rules.NOTE_SPLIT.search(text, after)
-    if not split:
+    if split:
+        note = rules.clean_free_text(text[split.end():])
+    elif names and rules.NOTE_LEAD.match(text):
+        note = rules.clean_free_text(text[after:])
+    else:
         return None
-    note = rules.clean_free_text(text[split.end():])
     note = re.sub(r"^(?:today|yesterday|this morning|last (?:week|night)|earlier)\b[, ]*", "",
                   note, flags=re.IGNORECASE)
     return note or None

@@ -54,11 +54,12 @@ WHO_OR_LIST = _rx(r"\b(who|whom|anyone|anybody|which|list|show|people|contacts|t
                   r"today's|lately|while|should i|my due)\b")
 DRAFT_VERB = _rx(r"^\s*(please |can you |could you |would you |help me |i (want|need|'d like|"
                  r"would like|'d love|would love|should|ought|have) to |i should |let'?s |now |"
-                 r"time to |let me |maybe |ok |okay |so )*(write|draft|compose|send|message|email|"
-                 r"e-mail|text|dm|ping|reach out|check in|say (hi|hello|thanks|congrats)|thank|"
-                 r"congratulate|invite|ask|introduce|intro|follow up|reconnect|get in touch|"
+                 r"time to |let me |maybe |ok |okay |so )*(write|draft|compose|send|message|msg|"
+                 r"email|e-mail|text|dm|ping|reach out|check in|say (hi|hello|thanks|congrats)|"
+                 r"thank|congratulate|invite|ask|introduce|intro|follow up|reconnect|get in touch|"
                  r"nudge|wish|drop|shoot|touch base|make|put together|prepare|create)\b")
-DRAFT_ANY = _rx(r"\b(write|draft|compose|note to|message to|email to|e-mail to|dm to|text to|"
+DRAFT_ANY = _rx(r"\b(write|draft|compose|note to|message to|msg to|email to|e-mail to|dm to|"
+                r"text to|"
                 r"reach out|check in with|check-in (message|note|with|to)|say (hi|hello)|thank|"
                 r"congratulat\w*|invite|introduce|intro|reconnect|get in touch|drop (him|her|"
                 r"them) a|shoot (him|her|them) a|touch base|something to|words for|"
@@ -170,6 +171,8 @@ CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("linkedin-dm", _rx(r"\b(linkedin( dm| message| msg)?|dm|direct message|inmail|on li)\b")),
 )
 DRAFT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Before intro: "thank her for the intro" is a thank-you, not an introduction.
+    ("thanks", _rx(r"\b(thank\w*|thx|grateful|gratitude|appreciat\w+)\b")),
     ("intro", _rx(r"\b(introduc\w+|intro\b(?! call)|double[- ]opt|connect (him|her|them) "
                   r"(with|to)|put (them|him|her) in touch)")),
     ("info-interview", _rx(r"\b(informational|info[- ]?(interview|chat|call)|pick (his|her|"
@@ -179,7 +182,6 @@ DRAFT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("coffee", _rx(r"\b(coffee|grab a drink|a drink|a tea|latte|cuppa)\b")),
     ("congrats", _rx(r"\b(congrat\w*|promot\w+|new (job|role|position|gig)|well done|kudos|"
                      r"celebrat\w+|milestone|award|launch(ed)?|graduat\w+)\b")),
-    ("thanks", _rx(r"\b(thank\w*|thx|grateful|gratitude|appreciat\w+)\b")),
     ("checkin", _rx(r"\b(check[- ]?in|checking in|catch[- ]?up|say (hi|hello)|touch base|"
                     r"see how (he|she|they)('s|'re| is| are) doing|how (he|she|they)('s|'re| "
                     r"is| are) doing)\b")),
@@ -219,7 +221,11 @@ QUERY_LEAD = _rx(
     r"somebody|anyone|anybody|who)\b\s*(?:(?:who|that) (?:(?:is|are) )?)?"
     r"(?:(?:is|are|work|works|working|worked|based)\s+)?"
 )
-AUDIENCE = _rx(r"\b(?:for|to|at|with) (?:a |an |the |my |some |this )?(?P<a>[^,.?!;]+?)"
+# "note that Mei is moving", "remember that Ben...": the news is all that follows the name.
+NOTE_LEAD = _rx(r"^\s*(?:please )?(?:(?:make a |add a |take a )?note(?: down)?(?: that)?"
+                r"|jot down(?: that)?|remember(?: that)?|fyi|for the record)\b")
+AUDIENCE = _rx(r"\b(?:for|to|at|with|audience(?: is|:)?|aimed at) (?:a |an |the |my |some |this )?"
+               r"(?P<a>[^,.?!;]+?)"
                r"(?:\s+(?:at|on|next|tomorrow|today|this|please)\b.*)?\s*(?:[,.?!;]|$)")
 ROLE3 = re.compile(r"\b(?:a|an|my|the|this|that|tomorrow's|today's|next week's|friday's|"
                    r"monday's|tuesday's|wednesday's|thursday's) (?P<r>[A-Za-z][\w&/+\- ]*?) "

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -70,6 +70,21 @@ class ExportedEvent(BaseModel):
         return value
 
 
+class ExportedChatMessage(BaseModel):
+    """One coach message, as ``ChatStore.export`` writes it."""
+
+    conversation: str = Field(min_length=1, max_length=200)
+    role: Literal["user", "assistant"]
+    content: str
+    data: dict[str, Any] = Field(default_factory=dict)
+    created: str | None = None
+
+    @field_validator("created")
+    @classmethod
+    def _a_timestamp(cls, value: str | None) -> str | None:
+        return ExportedEvent._a_timestamp(value)
+
+
 class ExportFile(BaseModel):
     """The parts of an export that a restore writes back."""
 
@@ -78,6 +93,7 @@ class ExportFile(BaseModel):
     notes: list[Annotated[Note, HasId]] = Field(default_factory=list)
     interactions: list[Annotated[Interaction, HasId]] = Field(default_factory=list)
     events: list[ExportedEvent] = Field(default_factory=list)
+    chat: list[ExportedChatMessage] = Field(default_factory=list)
 
 
 class BackupService:
@@ -157,6 +173,8 @@ class BackupService:
                 for item in interactions:
                     self.records.put_interaction(item, conn)
                 self._restore_events(export.events, known, conn)
+                if self.chats is not None:
+                    self.chats.restore([m.model_dump() for m in export.chat], conn)
         except sqlite3.Error as e:
             msg = f"could not save the export; nothing was restored ({e})"
             raise StoreError(msg) from e

@@ -33,6 +33,14 @@ PEOPLE = [Person("1", "Ana Ruiz", "Acme"), Person("2", "Ana Lima", "Zeta"),
     ("show my network map", "map", {}),
     ("what can you do?", "help", {}),
     ("book me a flight to Oslo", "unsupported", {}),
+    # Thanking someone for an intro is a thank-you, not an introduction.
+    ("Can you draft an email to Marisol thanking her for the intro?", "draft",
+     {"contact": "Marisol Vega", "kind": "thanks", "channel": "email"}),
+    ("msg to will turner", "draft", {"contact": "Will Turner"}),
+    ("60 sec pitch, audience is a VP of product", "pitch",
+     {"kind": "60s", "audience": "VP of product"}),
+    ("note that Marisol is moving to Berlin", "log",
+     {"contact": "Marisol Vega", "kind": "other", "note": "is moving to Berlin"}),
 ])
 def test_routes_plain_words(app: Warmline, text: str, intent: str, slots: dict[str, str]) -> None:
     app.contacts.add("Will Turner", company="Epic")

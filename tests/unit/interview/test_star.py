@@ -102,3 +102,61 @@ def test_analysis_is_always_in_range_and_rules_respect_what_was_asked(
         assert gap is None
     elif gap is not None:
         assert gap not in asked and gap in gaps_in(found)
+
+
+# The same stories told the way people type and talk: the rules must read them alike.
+LOWER = ("at my last job at Kestrel our queue had 400 open tickets. i was asked to get first "
+         "reply under a day. i tagged the top 20 questions and i wrote macros for them. six "
+         "weeks later first reply took 9 hours.")
+LOWER_WE = ("at my last job at Kestrel our queue had 400 open tickets. the team had to get first "
+            "reply under a day. we tagged the top 20 questions and we wrote macros for them. six "
+            "weeks later first reply took 9 hours.")
+
+
+def test_a_lower_case_i_is_the_speaker_and_evidence_stays_as_typed() -> None:
+    strong, weak = analyse(LOWER), analyse(LOWER_WE)
+    assert strong.score("action") == 2 and choose_gap(strong) is None
+    assert choose_gap(weak) == "i_vs_we"
+    assert strong.overall > weak.overall
+    assert all(p.evidence in LOWER for p in strong.parts.values())
+
+
+def test_fillers_between_the_speaker_and_the_verb_do_not_hide_the_action() -> None:
+    found = analyse("At the Cambridge lab turnaround was 72 hours. I, like, timed every step "
+                    "and I, um, moved the checks to every four hours. Turnaround dropped to 48 "
+                    "hours.")
+    assert found.score("action") == 2 and not found.we_only
+
+
+def test_a_claim_naming_an_employer_is_still_a_claim_without_an_example() -> None:
+    claim = ("In my role at Hartley & Co I always look for ways to make processes faster. "
+             "Generally I map the steps and I make sure juniors understand the checklist.")
+    assert choose_gap(analyse(claim)) == "example"
+
+
+def test_context_after_the_action_is_not_a_situation() -> None:
+    found = analyse("I rebuilt the rota with Maria at Northgate and I hired two carers. "
+                    "Turnover fell from 33% to 19% by the end of 2023.")
+    assert found.score("situation") == 0
+    assert choose_gap(found) == "situation"
+
+
+def test_a_date_or_a_delay_is_not_a_result_figure() -> None:
+    found = analyse("At Redline in 2020 buses kept breaking down. My goal was to cut failures. "
+                    "I pulled the logs and I started monthly hose checks. Two months later, in "
+                    "2021, breakdowns fell a lot.")
+    assert found.score("result") == 1 and choose_gap(found) == "numbers"
+
+
+def test_an_outcome_clause_after_the_speakers_action_is_a_result() -> None:
+    found = analyse("At Fable Books in 2023 nobody opened the newsletter. I was asked to fix "
+                    "it. I cut it to one pick a week, and open rates went from 14% to 37%.")
+    assert found.score("result") == 2
+
+
+def test_every_gap_costs_points_even_when_all_four_parts_are_touched() -> None:
+    # A we-only telling can still hint at each part; the gap itself must cost it the ranking,
+    # and a rambling retelling of the strong story must lose to the strong story.
+    assert analyse(WE_ONLY).overall < analyse(STRONG).overall - 1
+    padded = STRONG + " " + " ".join(["It was a long project with many meetings."] * 40)
+    assert analyse(padded).overall <= analyse(STRONG).overall - 3
