@@ -31,12 +31,14 @@ from assistant.services.story.resume_review import ResumeReviewService
 from assistant.services.story.sounding_board import SoundingBoard
 from assistant.services.system.health import HealthReport, diagnose
 from assistant.services.system.models import ModelSettingsService
+from assistant.services.system.outbound import OutboundService
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.chat import ChatStore
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import Progress, SearchIndex
 from assistant.storage.interviews import InterviewStore
-from assistant.storage.lock import DataDirLock
+from assistant.storage.lock import DataDirLock, holder_pid
+from assistant.storage.outbound import OUTBOUND_FILE, OutboundLog
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
 
@@ -77,6 +79,7 @@ class Warmline:
     resume: ResumeReviewService
     network: NetworkService
     interview: InterviewService
+    outbound: OutboundService
     models: ModelSettingsService = field(init=False)
     coach: CoachService = field(init=False)  # built last: it asks the app what it offers
 
@@ -89,6 +92,8 @@ class Warmline:
 
     def use_model(self, choice: ModelChoice, backend: ChatBackend | None) -> None:
         """Switch engines at run time (the Settings tab's Save)."""
+        if backend is not None:
+            backend.recorder = self.outbound.log.record  # every prompt sent is logged
         self.choice = choice
         self.writer.backend = backend
 
@@ -115,8 +120,13 @@ def build_app(
     *,
     backend: ChatBackend | None = _UNSET,
     embeddings: Embeddings | None = None,
+    repair: Progress | None = None,
 ) -> Warmline:
-    """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``."""
+    """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``.
+
+    ``repair`` hears (0, n) before the index catches up on n changes an interrupted run left,
+    then (done, total) as it goes: a command after a crash shows progress, not silence.
+    """
     settings = settings or load_settings()
     lock = DataDirLock(settings.home).acquire()
     try:
@@ -128,12 +138,18 @@ def build_app(
         else:
             choice = ModelChoice(Provider.OPENAI_COMPATIBLE, backend.base_url, backend.label,
                                  reason="model injected")
+        outbound_log = OutboundLog(settings.home / OUTBOUND_FILE)
+        if backend is not None:
+            backend.recorder = outbound_log.record  # every prompt sent is logged
         db = Database(settings.home / DB_FILE)
         records = RecordStore(db)
         embeddings = embeddings or build_embeddings(settings)
         index = SearchIndex(settings.home / "index", embeddings)
         sync = IndexSync(records, index, settings.knowledge_dir)
-        sync.reconcile()  # repair a crash between a record write and its index write
+        pending = len(records.pending_index_ops())
+        if pending and repair:
+            repair(0, pending)
+        sync.reconcile(repair if pending else None)  # a crash between a record and its index
         sync.ensure_knowledge()
         make_private(settings.home)  # files SQLite, Chroma and older versions made under umask
         prompts = PromptLibrary(settings.prompts_dir)
@@ -152,6 +168,7 @@ def build_app(
         resume = ResumeReviewService(records, profiles)
         network = NetworkService(records, profiles)
         interview = InterviewService(InterviewStore(db), profiles, writer, settings.knowledge_dir)
+        outbound = OutboundService(outbound_log, outreach, contacts, lambda: writer.backend)
     except BaseException:
         lock.release()
         raise
@@ -161,7 +178,7 @@ def build_app(
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
         network=network,
-        interview=interview,
+        interview=interview, outbound=outbound,
     )
     app.coach = build_coach(app, contacts, outreach, pitch, chats, embeddings, prompts,
                             lambda: writer.backend)
@@ -177,6 +194,13 @@ class ReadOnlyWarmline:
     db: Database
     contacts: ContactsReader
     backup: BackupService
+
+    def doctor(self) -> HealthReport:
+        """Config, engine, model and the records, read-only; the index is the other process's."""
+        pid = holder_pid(self.settings.home)
+        return diagnose(self.settings, resolve_model(self.settings), self.db, None,
+                        Thesaurus.load_or_empty(self.settings.knowledge_dir / THESAURUS_FILE),
+                        holder=f"the Warmline with pid {pid}" if pid else "")
 
     def close(self) -> None:
         """Close the read-only connection."""

@@ -25,7 +25,7 @@ def serve(
 
 def doctor(json_out: JSON = False) -> None:
     """Check config, engine, model reachability, store health and versions."""
-    with open_app() as app:
+    with open_reader() as app:  # works while 'warmline serve' runs
         report = app.doctor()
     emit(json_out, report.to_json, lambda: _print_doctor(report))
     if not report.ok:

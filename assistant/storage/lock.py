@@ -70,3 +70,24 @@ class DataDirLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def held_elsewhere(home: Path) -> bool:
+    """True when another process holds ``home``'s lock right now (asks without waiting)."""
+    if not (home / LOCK_FILE).exists():
+        return False
+    probe = FileLock(str(home / LOCK_FILE), timeout=0)
+    try:
+        probe.acquire()
+    except (Timeout, OSError):
+        return True
+    probe.release(force=True)
+    return False
+
+
+def holder_pid(home: Path) -> str:
+    """The pid written by the process holding ``home``, or "" when unknown."""
+    try:
+        return (home / PID_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
