@@ -29,12 +29,7 @@ class DataDirLock:
             private_dir(self.home)
             self._lock.acquire()
         except Timeout as e:
-            holder = self._holder()
-            msg = (
-                f"another Warmline{holder} is already using {self.home}; "
-                "close it first, or set WARMLINE_HOME to a different folder"
-            )
-            raise StoreLockedError(msg) from e
+            raise StoreLockedError(busy_message(self.home)) from e
         except OSError as e:  # a read-only or foreign data dir
             msg = (f"cannot use the data dir {self.home}: {e.strerror or e}; check its "
                    "permissions, or set WARMLINE_HOME to a folder you can write")
@@ -53,12 +48,6 @@ class DataDirLock:
         if self._lock.is_locked:
             (self.home / PID_FILE).unlink(missing_ok=True)
             self._lock.release(force=True)
-
-    def _holder(self) -> str:
-        try:
-            return f" (pid {(self.home / PID_FILE).read_text(encoding='utf-8').strip()})"
-        except OSError:
-            return ""
 
     def __enter__(self) -> DataDirLock:
         return self.acquire()
@@ -91,3 +80,10 @@ def holder_pid(home: Path) -> str:
         return (home / PID_FILE).read_text(encoding="utf-8").strip()
     except OSError:
         return ""
+
+
+def busy_message(home: Path) -> str:
+    """What a user reads when another Warmline holds ``home``."""
+    pid = holder_pid(home)
+    return (f"another Warmline{f' (pid {pid})' if pid else ''} is already using {home}; "
+            "close it first, or set WARMLINE_HOME to a different folder")
