@@ -48,7 +48,8 @@ def _handler(state: RecordingServer) -> type[BaseHTTPRequestHandler]:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
-            for piece in (state.reply[: len(state.reply) // 2], state.reply[len(state.reply) // 2:]):
+            half = len(state.reply) // 2
+            for piece in (state.reply[:half], state.reply[half:]):
                 chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0,
                          "model": MODEL, "choices": [{"index": 0, "finish_reason": None,
                                                       "delta": {"role": "assistant",
