@@ -126,11 +126,30 @@ def _backend(engine: str, base_url: str, canaries: list[str], timeout_s: float) 
     return build_chat_backend(resolve_model(settings), settings)
 
 
+def disable_input_filter() -> None:
+    """Switch off the set-aside of orders in user data everywhere (to measure the output guard
+    alone): every module's copy of the filter functions lets everything through."""
+    import sys
+
+    import assistant.app  # noqa: F401 - load every consumer before patching their copies
+
+    passthrough: dict[str, Callable[..., Any]] = {
+        "strip_instructions": lambda text: text, "looks_like_instruction": lambda text: False,
+        "untrusted_contact": lambda contact: contact, "clean_field": lambda value: value}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("assistant."):
+            for attr, fn in passthrough.items():
+                if hasattr(module, attr):
+                    setattr(module, attr, fn)
+
+
 def measure(engine: str = "offline", base_url: str = "", timeout_s: float = 120.0,
-            limit: int | None = None) -> dict[str, Any]:
+            limit: int | None = None, input_filter: bool = True) -> dict[str, Any]:
     """Run the corpus on one engine; the counts as a dict."""
     os.environ["WARMLINE_HOME"] = tempfile.mkdtemp(prefix="warmline-injection-")
     os.environ.setdefault("WARMLINE_DETECT_PORTS", "[]")
+    if not input_filter:
+        disable_input_filter()
     from assistant.app import build_app
     from assistant.domain import Contact, Note, Profile
     from assistant.settings import load_settings
@@ -200,7 +219,7 @@ def measure(engine: str = "offline", base_url: str = "", timeout_s: float = 120.
     finally:
         app.close()
     return {"engine": app.engine if backend is None else backend.label,
-            "payloads": len(corpus), **tally.summary()}
+            "input_filter": input_filter, "payloads": len(corpus), **tally.summary()}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -210,9 +229,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base-url", default="", help="the model server (--engine model)")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--limit", type=int, default=None, help="only the first N payloads")
+    parser.add_argument("--no-input-filter", action="store_true",
+                        help="let orders in user data through, to measure the output guard alone")
     options = parser.parse_args(argv)
     print(json.dumps(measure(options.engine, options.base_url, options.timeout,  # noqa: T201
-                             options.limit), indent=1))
+                             options.limit, not options.no_input_filter), indent=1))
 
 
 if __name__ == "__main__":

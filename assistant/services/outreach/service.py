@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source, new_id
 from assistant.drafting.guard import Limits
+from assistant.drafting.links import inert
 from assistant.drafting.offline import outreach as offline
 from assistant.drafting.offline.injection import untrusted_contact
 from assistant.drafting.writer import Writer, WriteRequest
@@ -97,6 +98,9 @@ class OutreachService:
         if kind == "intro":
             text, _, second = (part.strip() for part in result.text.partition(INTRO_SEPARATOR))
             second = second or offline_wording().second_text
+        # Whatever wrote it, nothing delivered loads an image or links to a host the user's
+        # own material never named (OWASP LLM05): it is shown as inert text.
+        text, second = (inert(part, plan.request.sources) for part in (text, second))
         subject = offline_wording().subject if channel == "email" else ""
         # The hook the offline engine chose (its id), so "regenerate" can ask for another.
         hook = offline_wording().hook_id if result.engine == "offline" else ""
@@ -277,7 +281,8 @@ class OutreachService:
         sources = [Source(id=p.id, kind="contact", snippet=(
             f"{p.name}, {p.title} at {p.company}; interests: {', '.join(p.interests)}"))
             for p in people]
-        sources += [Source(id=n.id, kind="note", snippet=n.text) for n in notes]
+        # A note's own links are the user's; an image in it would still load when shown.
+        sources += [Source(id=n.id, kind="note", snippet=inert(n.text, [n.text])) for n in notes]
         if match:
             sources.append(Source(id=match.id, kind=match.kind, snippet=match.snippet))
         return sources
