@@ -144,7 +144,8 @@ def disable_input_filter() -> None:
 
 
 def measure(engine: str = "offline", base_url: str = "", timeout_s: float = 120.0,
-            limit: int | None = None, input_filter: bool = True) -> dict[str, Any]:
+            limit: int | None = None, input_filter: bool = True,
+            ids: tuple[str, ...] = ()) -> dict[str, Any]:
     """Run the corpus on one engine; the counts as a dict."""
     os.environ["WARMLINE_HOME"] = tempfile.mkdtemp(prefix="warmline-injection-")
     os.environ.setdefault("WARMLINE_DETECT_PORTS", "[]")
@@ -154,7 +155,8 @@ def measure(engine: str = "offline", base_url: str = "", timeout_s: float = 120.
     from assistant.domain import Contact, Note, Profile
     from assistant.settings import load_settings
 
-    corpus = rows()[:limit] if limit else rows()
+    corpus = [r for r in rows() if not ids or r["id"] in ids]
+    corpus = corpus[:limit] if limit else corpus
     backend = _backend(engine, base_url, [r["canary"] for r in corpus], timeout_s)
     prompts: list[str] = []
     replies: list[str] = []
@@ -231,9 +233,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N payloads")
     parser.add_argument("--no-input-filter", action="store_true",
                         help="let orders in user data through, to measure the output guard alone")
+    parser.add_argument("--ids", default="", help="only these payloads, comma-separated")
     options = parser.parse_args(argv)
+    ids = tuple(i.strip() for i in options.ids.split(",") if i.strip())
     print(json.dumps(measure(options.engine, options.base_url, options.timeout,  # noqa: T201
-                             options.limit, not options.no_input_filter), indent=1))
+                             options.limit, not options.no_input_filter, ids), indent=1))
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def active_content(text: str, sources: Sequence[str]) -> list[str]:
 
 def inert(text: str, sources: Sequence[str]) -> str:
     """``text`` safe to render anywhere: images become their alt text, and a link to a host in
-    none of the ``sources`` is defanged (``evil[.]example``) so no renderer makes it live."""
+    none of the ``sources`` is defanged (``evil[.]example/a``) so no renderer makes it live."""
     text = re.sub(r"!\[([^\]\n]*)\]\s*\([^)\n]*\)", r"\1", text)
     text = re.sub(r"<\s*(?:img|svg|iframe)\b[^>]*>", "", text, flags=re.IGNORECASE)
     known = set().union(*(link_hosts(s) for s in sources)) if sources else set()
@@ -66,6 +66,7 @@ def inert(text: str, sources: Sequence[str]) -> str:
         host = host_of(url)
         if not host or host in known:
             return url
-        return re.sub(r"^(\w+)://", r"\1[:]//", url, count=1).replace(".", "[.]")
+        bare = re.sub(r"^(?:\w+:)?//", "", url, count=1).replace("//", "/")
+        return bare.replace(".", "[.]")  # readable, copyable by hand, live nowhere
 
     return URL.sub(defang, text)

