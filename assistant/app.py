@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.drafting.guard import Guard
@@ -37,7 +38,7 @@ from assistant.storage.chat import ChatStore
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import Progress, SearchIndex
 from assistant.storage.interviews import InterviewStore
-from assistant.storage.lock import DataDirLock, holder_pid
+from assistant.storage.lock import DataDirLock, held_elsewhere, holder_pid
 from assistant.storage.outbound import OUTBOUND_FILE, OutboundLog
 from assistant.storage.records import RecordStore
 from assistant.storage.sync import IndexSync
@@ -218,3 +219,8 @@ def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
     records = RecordStore(db)
     return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
                             backup=BackupService(records, None, ChatStore(db)))
+
+
+def data_dir_busy(home: Path) -> bool:
+    """True when another Warmline holds ``home`` now (asked without waiting for the lock)."""
+    return held_elsewhere(home)

@@ -14,11 +14,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader
+from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader, data_dir_busy
 from assistant.errors import StoreLockedError
 from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
-from assistant.storage.lock import held_elsewhere
 from assistant.text import escape_for_terminal
 
 console = Console(highlight=False)
@@ -82,7 +81,7 @@ def open_reader() -> Iterator[Warmline | ReadOnlyWarmline]:
     """The app, or (while another Warmline such as ``serve`` holds the data dir) a read-only
     view of the records: enough to list contacts and export a backup alongside the server."""
     try:
-        if held_elsewhere(default_home()):  # don't wait out the lock's timeout: read now
+        if data_dir_busy(default_home()):  # don't wait out the lock's timeout: read now
             raise StoreLockedError(str(default_home()))
         app: Warmline | ReadOnlyWarmline = build_app(repair=RepairNotice())
     except StoreLockedError:
