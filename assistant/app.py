@@ -41,11 +41,12 @@ from assistant.storage.interviews import InterviewStore
 from assistant.storage.lock import DataDirLock, held_elsewhere, holder_pid
 from assistant.storage.outbound import OUTBOUND_FILE, OutboundLog
 from assistant.storage.records import RecordStore
-from assistant.storage.sync import IndexSync
+from assistant.storage.sync import REBUILD_OP, IndexSync
 
 log = logging.getLogger(__name__)
 
 _UNSET: Any = object()
+QUIET_REPAIR_OPS = 100  # fewer pending index changes than this are repaired without a word
 
 
 @dataclass
@@ -125,8 +126,9 @@ def build_app(
 ) -> Warmline:
     """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``.
 
-    ``repair`` hears (0, n) before the index catches up on n changes an interrupted run left,
-    then (done, total) as it goes: a command after a crash shows progress, not silence.
+    ``repair`` hears (0, n) before the index catches up on n changes an interrupted run left
+    (when they are many, or a rebuild was cut short), then (done, total) as it goes: a command
+    after a crash shows progress, not silence.
     """
     settings = settings or load_settings()
     lock = DataDirLock(settings.home).acquire()
@@ -147,10 +149,13 @@ def build_app(
         embeddings = embeddings or build_embeddings(settings)
         index = SearchIndex(settings.home / "index", embeddings)
         sync = IndexSync(records, index, settings.knowledge_dir)
-        pending = len(records.pending_index_ops())
-        if pending and repair:
-            repair(0, pending)
-        sync.reconcile(repair if pending else None)  # a crash between a record and its index
+        ops = records.pending_index_ops()
+        # A few pending changes take a blink; a big import or a rebuild cut short takes long
+        # enough that the user must hear about it first.
+        heavy = len(ops) >= QUIET_REPAIR_OPS or REBUILD_OP in ops
+        if heavy and repair:
+            repair(0, len(ops))
+        sync.reconcile(repair if heavy else None)  # a crash between a record and its index
         sync.ensure_knowledge()
         make_private(settings.home)  # files SQLite, Chroma and older versions made under umask
         prompts = PromptLibrary(settings.prompts_dir)

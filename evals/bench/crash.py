@@ -200,7 +200,11 @@ class CrashLoop:
         if doctor.returncode != 0:
             kill.problems.append(f"doctor after the kill: exit {doctor.returncode}: "
                                  f"{doctor.stderr.strip()[-300:]}")
-        if kill.pending_at_restart and not kill.repair_notice:
+        from assistant.app import QUIET_REPAIR_OPS
+
+        heavy = kill.pending_at_restart >= QUIET_REPAIR_OPS or (
+            operation == "reindex" and kill.pending_at_restart > 0)
+        if heavy and not kill.repair_notice:
             kill.problems.append("the repair ran without a word on stderr")
         if records(home) != {**after, "pending": 0}:
             kill.problems.append("the restart changed the records")
