@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.drafting.guard import Guard
@@ -32,18 +33,21 @@ from assistant.services.story.resume_review import ResumeReviewService
 from assistant.services.story.sounding_board import SoundingBoard
 from assistant.services.system.health import HealthReport, diagnose
 from assistant.services.system.models import ModelSettingsService
+from assistant.services.system.outbound import OutboundService
 from assistant.settings import Provider, Settings, load_settings
 from assistant.storage.chat import ChatStore
 from assistant.storage.db import DB_FILE, Database
 from assistant.storage.index import Progress, SearchIndex
 from assistant.storage.interviews import InterviewStore
-from assistant.storage.lock import DataDirLock
+from assistant.storage.lock import DataDirLock, held_elsewhere, holder_pid
+from assistant.storage.outbound import OUTBOUND_FILE, OutboundLog
 from assistant.storage.records import RecordStore
-from assistant.storage.sync import IndexSync
+from assistant.storage.sync import REBUILD_OP, IndexSync
 
 log = logging.getLogger(__name__)
 
 _UNSET: Any = object()
+QUIET_REPAIR_OPS = 100  # fewer pending index changes than this are repaired without a word
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Warmline:
     resume: ResumeReviewService
     network: NetworkService
     interview: InterviewService
+    outbound: OutboundService
     models: ModelSettingsService = field(init=False)
     coach: CoachService = field(init=False)  # built last, over the services above
 
@@ -90,6 +95,8 @@ class Warmline:
 
     def use_model(self, choice: ModelChoice, backend: ChatBackend | None) -> None:
         """Switch engines at run time (the Settings tab's Save)."""
+        if backend is not None:
+            backend.recorder = self.outbound.log.record  # every prompt sent is logged
         self.choice = choice
         self.writer.backend = backend
 
@@ -116,8 +123,14 @@ def build_app(
     *,
     backend: ChatBackend | None = _UNSET,
     embeddings: Embeddings | None = None,
+    repair: Progress | None = None,
 ) -> Warmline:
-    """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``."""
+    """Build the whole graph. Tests pass a fake ``backend`` and ``embeddings``.
+
+    ``repair`` hears (0, n) before the index catches up on n changes an interrupted run left
+    (when they are many, or a rebuild was cut short), then (done, total) as it goes: a command
+    after a crash shows progress, not silence.
+    """
     settings = settings or load_settings()
     lock = DataDirLock(settings.home).acquire()
     try:
@@ -129,12 +142,21 @@ def build_app(
         else:
             choice = ModelChoice(Provider.OPENAI_COMPATIBLE, backend.base_url, backend.label,
                                  reason="model injected")
+        outbound_log = OutboundLog(settings.home / OUTBOUND_FILE)
+        if backend is not None:
+            backend.recorder = outbound_log.record  # every prompt sent is logged
         db = Database(settings.home / DB_FILE)
         records = RecordStore(db)
         embeddings = embeddings or build_embeddings(settings)
         index = SearchIndex(settings.home / "index", embeddings)
         sync = IndexSync(records, index, settings.knowledge_dir)
-        sync.reconcile()  # repair a crash between a record write and its index write
+        ops = records.pending_index_ops()
+        # A few pending changes take a blink; a big import or a rebuild cut short takes long
+        # enough that the user must hear about it first.
+        heavy = len(ops) >= QUIET_REPAIR_OPS or REBUILD_OP in ops
+        if heavy and repair:
+            repair(0, len(ops))
+        sync.reconcile(repair if heavy else None)  # a crash between a record and its index
         sync.ensure_knowledge()
         make_private(settings.home)  # files SQLite, Chroma and older versions made under umask
         prompts = PromptLibrary(settings.prompts_dir)
@@ -153,6 +175,7 @@ def build_app(
         resume = ResumeReviewService(records, profiles)
         network = NetworkService(records, profiles)
         interview = InterviewService(InterviewStore(db), profiles, writer, settings.knowledge_dir)
+        outbound = OutboundService(outbound_log, outreach, contacts, lambda: writer.backend)
     except BaseException:
         lock.release()
         raise
@@ -162,7 +185,7 @@ def build_app(
         search=search, contacts=contacts, importer=importer,
         profiles=profiles, pitch=pitch, sounding_board=sounding_board, resume=resume,
         network=network,
-        interview=interview,
+        interview=interview, outbound=outbound,
     )
     features = build_features(outreach, interview, network)
     app.coach = build_coach(features, contacts, outreach, pitch, chats, embeddings, prompts,
@@ -181,6 +204,13 @@ class ReadOnlyWarmline:
     backup: BackupService
     network: NetworkService
 
+    def doctor(self) -> HealthReport:
+        """Config, engine, model and the records, read-only; the index is the other process's."""
+        pid = holder_pid(self.settings.home)
+        return diagnose(self.settings, resolve_model(self.settings), self.db, None,
+                        Thesaurus.load_or_empty(self.settings.knowledge_dir / THESAURUS_FILE),
+                        holder=f"the Warmline with pid {pid}" if pid else "")
+
     def close(self) -> None:
         """Close the read-only connection."""
         self.db.close()
@@ -198,3 +228,8 @@ def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
     return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
                             backup=BackupService(records, None, ChatStore(db)),
                             network=NetworkService(records, ProfileService(records)))
+
+
+def data_dir_busy(home: Path) -> bool:
+    """True when another Warmline holds ``home`` now (asked without waiting for the lock)."""
+    return held_elsewhere(home)

@@ -70,7 +70,8 @@ def run_cli(
     from assistant.settings import load_settings
 
     monkeypatch.setattr(assistant.cli.common, "build_app",
-                        lambda: build_app(load_settings(), backend=None, embeddings=embeddings))
+                        lambda **kw: build_app(load_settings(), backend=None,
+                                               embeddings=embeddings, **kw))
     monkeypatch.setattr(assistant.cli, "configure_logging", lambda: tmp_path / "log")
 
     def invoke(*args: str) -> tuple[int, str, str]:

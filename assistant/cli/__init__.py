@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import typer
 
-from assistant.cli import coach, contacts, interview, network, outreach, story, system
+from assistant.cli import coach, contacts, interview, network, outbound, outreach, story, system
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
@@ -30,6 +30,7 @@ story.register(cli)
 coach.register(cli)
 network.register(cli)
 interview.register(cli)
+outbound.register(cli)
 
 # The team's tooling (``evals/``: eval, eval-retrieval, bench) lives in the source checkout and
 # is not part of the wheel; its commands appear only when Warmline runs from a checkout.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 from rich.progress import Progress
 
 from assistant.cli.common import JSON, console, emit, open_app, open_reader
+from assistant.errors import InputError
 from assistant.services.system.health import HealthReport
 
 
@@ -25,7 +27,7 @@ def serve(
 
 def doctor(json_out: JSON = False) -> None:
     """Check config, engine, model reachability, store health and versions."""
-    with open_app() as app:
+    with open_reader() as app:  # works while 'warmline serve' runs
         report = app.doctor()
     emit(json_out, report.to_json, lambda: _print_doctor(report))
     if not report.ok:
@@ -52,6 +54,26 @@ def export(path: Path, json_out: JSON = False) -> None:
          f"{counts['interactions']} interactions to {path}")
 
 
+def erase(
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete everything.")] = False,
+    json_out: JSON = False,
+) -> None:
+    """Delete all your data: contacts, notes, drafts, sessions, the index, logs and settings."""
+    from assistant.services.system.erase import erase_data_dir
+    from assistant.settings import default_home
+
+    home = default_home()
+    if not yes:
+        msg = (f"this deletes everything in {home}; export first ('warmline export PATH') "
+               "if you want a copy, then run 'warmline erase --yes'")
+        raise InputError(msg)
+    logging.shutdown()  # the log file is data too: close it before it goes, and write no more
+    logging.getLogger().handlers[:] = [logging.NullHandler()]
+    removed = erase_data_dir(home)
+    emit(json_out, lambda: {"erased": str(home), "files": removed},
+         f"Deleted all Warmline data in {home} ({removed} files).")
+
+
 def _print_doctor(report: HealthReport) -> None:
     console.print(f"[bold]Engine in use:[/bold] {report.engine}")
     for check in report.checks:
@@ -61,5 +83,5 @@ def _print_doctor(report: HealthReport) -> None:
 
 
 def register(cli: typer.Typer) -> None:
-    for command in (serve, doctor, reindex, export):
+    for command in (serve, doctor, reindex, export, erase):
         cli.command()(command)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.entities import unsupported_entities
+from assistant.drafting.links import active_content
 from assistant.text import (  # noqa: F401 - re-exported for the drafting package
     WORDS_PER_MINUTE,
     count_chars,
@@ -64,6 +65,7 @@ class Guard:
             found.append("it mentions things that are in none of the notes: " + ", ".join(invented))
         if "[" in text and "]" in text:
             found.append("it contains a [placeholder]")
+        found.extend(active_content(text, sources))
         return found
 
     def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:

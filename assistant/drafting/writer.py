@@ -67,6 +67,10 @@ class Writer:
     def engine(self) -> str:
         return self.backend.label if self.backend else OFFLINE
 
+    def render(self, request: WriteRequest) -> list[BaseMessage]:
+        """The messages a model gets for ``request`` (first try), for "what leaves" previews."""
+        return self.prompts.get(request.task).render(request.variables)
+
     def write(self, request: WriteRequest) -> WriteResult:
         """Write ``request`` with the best engine available; never raises for model trouble."""
         started = time.perf_counter()

@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # langchain's model classes cost ~1 s to import: only a real 
     from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
+# Told (endpoint, model label, messages, purpose) before each request: the outbound log.
+Recorder = Callable[[str, str, list[dict[str, str]], str], object]
 
 MAX_OUTPUT_TOKENS = 1024  # ~750 words: more than any text Warmline writes
 
@@ -39,6 +41,12 @@ class ChatBackend:
         self._cap = cap or (lambda n: {"max_tokens": n})
         # Set when the server was down at start: names the model on the first call instead.
         self._lookup = lookup
+        self.recorder: Recorder | None = None
+
+    def record(self, messages: Sequence[BaseMessage], purpose: str) -> None:
+        """Write what is about to be sent to the outbound log (when there is one)."""
+        if self.recorder is not None:
+            self.recorder(self.base_url, self.label, as_dicts(messages), purpose)
 
     def _ensure_model(self) -> None:
         if self._lookup is None:
@@ -62,6 +70,7 @@ class ChatBackend:
         import openai  # here, not at the top: 0.4 s of every CLI command that never calls it
 
         self._ensure_model()
+        self.record(messages, "completion")
         parts: list[str] = []
         extra = self._cap(min(max_tokens, MAX_OUTPUT_TOKENS)) if max_tokens else {}
         try:
@@ -111,7 +120,16 @@ class ChatBackend:
         return f"{self.label} answered ({len(reply)} characters)"
 
 
-def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend | None:
+def as_dicts(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
+    """Messages as the endpoint receives them: role and text."""
+    roles = {"human": "user", "ai": "assistant"}
+    return [{"role": roles.get(m.type, m.type),
+             "content": m.content if isinstance(m.content, str) else str(m.content)}
+            for m in messages]
+
+
+def build_chat_backend(choice: ModelChoice, settings: Settings,
+                       recorder: Recorder | None = None) -> ChatBackend | None:
     """A ChatOpenAI for the chosen endpoint, or None for the offline engine."""
     if choice.is_offline:
         return None
@@ -133,7 +151,9 @@ def build_chat_backend(choice: ModelChoice, settings: Settings) -> ChatBackend |
         **cap(MAX_OUTPUT_TOKENS),
     )
     lookup = None if choice.model else partial(_name_model, choice, settings)
-    return ChatBackend(model, choice.label, choice.base_url, lookup, cap)
+    backend = ChatBackend(model, choice.label, choice.base_url, lookup, cap)
+    backend.recorder = recorder
+    return backend
 
 
 def _openai_cap(tokens: int) -> dict[str, Any]:

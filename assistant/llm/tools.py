@@ -37,6 +37,7 @@ def pick_tools(backend: ChatBackend, messages: Sequence[BaseMessage],
                tools: Sequence[ToolSpec]) -> list[tuple[str, dict[str, Any]]]:
     """The (name, arguments) of each tool the model chose; empty when it chose none."""
     try:
+        backend.record(messages, "tool choice")
         bound = backend.model.bind_tools([t.to_openai() for t in tools])
         reply = bound.invoke(list(messages))
     except ModelError:

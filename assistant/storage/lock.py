@@ -29,12 +29,7 @@ class DataDirLock:
             private_dir(self.home)
             self._lock.acquire()
         except Timeout as e:
-            holder = self._holder()
-            msg = (
-                f"another Warmline{holder} is already using {self.home}; "
-                "close it first, or set WARMLINE_HOME to a different folder"
-            )
-            raise StoreLockedError(msg) from e
+            raise StoreLockedError(busy_message(self.home)) from e
         except OSError as e:  # a read-only or foreign data dir
             msg = (f"cannot use the data dir {self.home}: {e.strerror or e}; check its "
                    "permissions, or set WARMLINE_HOME to a folder you can write")
@@ -54,12 +49,6 @@ class DataDirLock:
             (self.home / PID_FILE).unlink(missing_ok=True)
             self._lock.release(force=True)
 
-    def _holder(self) -> str:
-        try:
-            return f" (pid {(self.home / PID_FILE).read_text(encoding='utf-8').strip()})"
-        except OSError:
-            return ""
-
     def __enter__(self) -> DataDirLock:
         return self.acquire()
 
@@ -70,3 +59,31 @@ class DataDirLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def held_elsewhere(home: Path) -> bool:
+    """True when another process holds ``home``'s lock right now (asks without waiting)."""
+    if not (home / LOCK_FILE).exists():
+        return False
+    probe = FileLock(str(home / LOCK_FILE), timeout=0)
+    try:
+        probe.acquire()
+    except (Timeout, OSError):
+        return True
+    probe.release(force=True)
+    return False
+
+
+def holder_pid(home: Path) -> str:
+    """The pid written by the process holding ``home``, or "" when unknown."""
+    try:
+        return (home / PID_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def busy_message(home: Path) -> str:
+    """What a user reads when another Warmline holds ``home``."""
+    pid = holder_pid(home)
+    return (f"another Warmline{f' (pid {pid})' if pid else ''} is already using {home}; "
+            "close it first, or set WARMLINE_HOME to a different folder")

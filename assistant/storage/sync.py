@@ -14,10 +14,13 @@ from assistant.errors import NotFoundError
 from assistant.storage import phrases, resources
 from assistant.storage.index import IndexItem, Progress, SearchIndex
 from assistant.storage.phrases import FILL_OP, Phrase
-from assistant.storage.records import RecordStore
+from assistant.storage.records import RecordStore, queue_index
 
 log = logging.getLogger(__name__)
 PHRASE_BATCH = 2048
+# An index_queue row written before a full rebuild empties the collections and removed by its
+# last step: a rebuild killed halfway leaves it behind, and the next start finishes the work.
+REBUILD_OP = ("index", "*", "rebuild")
 
 
 def _sum_normalised(vectors: list[list[float]]) -> list[float]:
@@ -80,6 +83,10 @@ class IndexSync:
         ops = self.records.pending_index_ops()
         if not ops:
             return 0
+        if REBUILD_OP in ops:  # a rebuild was interrupted: the collections are partial
+            log.warning("finishing an interrupted index rebuild")
+            self.rebuild(progress)
+            return len(ops)
         upserts: list[IndexItem] = []
         deletes: list[str] = []
         for kind, item_id, op in ops:
@@ -178,6 +185,8 @@ class IndexSync:
 
     def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
         """Drop every collection and index all records and knowledge again."""
+        with self.records.db.transaction() as conn:
+            queue_index(conn, *REBUILD_OP)
         queued, _ = phrases.orphans(self.records.db.query)
         self.fill_phrase_table()
         every = list(contact_phrases_of(self.records.contact_rows()).values())

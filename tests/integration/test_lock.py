@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.integration.conftest import CliRun, Served
 
-HANG_GUARD_S = 10.0  # the lock waits 2 s; this only catches a hang
+FAIL_FAST_S = 2.0  # the README's promise: a refused command answers within two seconds
 
 
 def test_a_second_process_is_refused_while_serve_holds_the_data_dir(
@@ -17,8 +17,8 @@ def test_a_second_process_is_refused_while_serve_holds_the_data_dir(
     pid = (home / ".warmline.pid").read_text(encoding="utf-8").strip()
     assert pid == str(served.process.pid)
 
-    run = cli("doctor")
-    print(f"\nsecond process refused after {run.seconds:.2f} s (lock timeout 2 s)")  # noqa: T201
+    run = cli("contacts", "add", "--name", "Lee Park")  # a write: it needs the data dir
+    print(f"\nsecond process refused after {run.seconds:.2f} s")  # noqa: T201
 
     assert run.returncode == 1, run
     assert run.stdout == ""
@@ -27,7 +27,7 @@ def test_a_second_process_is_refused_while_serve_holds_the_data_dir(
         f"warmline: another Warmline (pid {pid}) is already using {home}; close it first, "
         "or set WARMLINE_HOME to a different folder"
     ], run
-    assert run.seconds < HANG_GUARD_S
+    assert run.seconds < FAIL_FAST_S, run
     assert served.process.poll() is None, "the first process must keep running"
 
 

@@ -9,13 +9,17 @@ from typing import Any
 
 from tests.integration.conftest import CliRun
 
+FAIL_FAST_S = 2.0  # the README's promise for a refused command
+# Reading beside the server: no lock wait, only Python, the app's imports and the query.
+READ_WITHIN_S = 15.0
 
-def test_list_and_export_work_while_the_server_runs(
+
+def test_list_export_and_doctor_work_while_the_server_runs(
     serve: Callable[..., Any], cli: Callable[..., CliRun], seed: Callable[..., str],
     tmp_path: Path,
 ) -> None:
     contact_id = seed("Priya Nair", "Training for the Berlin marathon")
-    serve()
+    served = serve()
     listed = cli("contacts", "list", "--json")
     assert listed.returncode == 0, listed
     assert [c["id"] for c in listed.json()["contacts"]] == [contact_id]
@@ -28,6 +32,23 @@ def test_list_and_export_work_while_the_server_runs(
     document = json.loads(backup.read_text(encoding="utf-8"))
     assert document["notes"][0]["text"] == "Training for the Berlin marathon"
 
-    added = cli("contacts", "add", "--name", "Lee Park")
-    assert added.returncode == 1
-    assert added.stderr.startswith("warmline: another Warmline")
+    doctor = cli("doctor", "--json")
+    assert doctor.returncode == 0, doctor
+    checks = {c["name"]: c for c in doctor.json()["checks"]}
+    assert checks["records"]["ok"], checks
+    assert checks["index"]["detail"].startswith(
+        f"in use by the Warmline with pid {served.process.pid}"), checks
+    for run in (listed, exported, doctor):  # no waiting out the lock before reading
+        assert run.seconds < READ_WITHIN_S, run
+
+    for write in (("contacts", "add", "--name", "Lee Park"),
+                  ("note", "add", "--contact", "Priya Nair", "Met at a meetup"),
+                  ("import", str(backup))):
+        refused = cli(*write)
+        assert refused.returncode == 1, refused
+        assert refused.stderr.startswith("warmline: another Warmline"), refused
+        assert len(refused.stderr.splitlines()) == 1, refused
+        assert refused.seconds < FAIL_FAST_S, refused
+    assert served.process.poll() is None
+    again = cli("contacts", "list", "--json")
+    assert [c["id"] for c in again.json()["contacts"]] == [contact_id], "nothing was written"

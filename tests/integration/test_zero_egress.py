@@ -35,9 +35,12 @@ IDLE_S = 15
 PROXY = "http://192.0.2.1:3128"
 PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 NOTE = "Ana ran the Chicago marathon in October"
-# One scenario of real processes (import, draft, idle, serve, a tiny model's draft): about a
-# minute on two idle cores, several on busy ones. Still bounded.
-pytestmark = pytest.mark.timeout(600)
+ROWS = 20_000  # a large LinkedIn export
+JOB_DESCRIPTION = ("Product Manager, Clinical Apps. You will own the roadmap for our pharmacy "
+                   "workflow tools, work with engineers and clinicians, and measure adoption.")
+# One scenario of real processes (two imports, ten drafts, an interview, idle, serve, a tiny
+# model's draft): a few minutes on two idle cores, more on busy ones. Still bounded.
+pytestmark = pytest.mark.timeout(1500)
 
 # Runs inside the namespace: every step is a real ``python -m assistant`` process.
 DRIVER = r'''
@@ -45,14 +48,15 @@ import json, os, signal, subprocess, sys, time, urllib.request
 
 repo, vcf, model, privacy = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(",")
 idle = float(sys.argv[5])
+connections, jd = sys.argv[6], sys.argv[7]
 results = {}
 
-def warmline(name, *args, **env):
+def warmline(name, *args, timeout=240, **env):
     started = time.monotonic()
     try:
         done = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=repo,
                               env={**os.environ, **env}, capture_output=True, text=True,
-                              timeout=240)
+                              timeout=timeout)
         rc, out, err = done.returncode, done.stdout, done.stderr
     except subprocess.TimeoutExpired:
         rc, out, err = "timeout", "", ""
@@ -66,6 +70,23 @@ results["env"] = json.loads(subprocess.run([sys.executable, "-c", probe % privac
 
 warmline("import", "import", vcf, "--json")
 warmline("draft", "draft", "checkin", "--contact", "Ana Ruiz", "--json")
+warmline("import_20k", "import", connections, "--json", timeout=900)
+# Ten drafts in all: every kind, every channel (the first check-in above is one of them).
+for number, (kind, channel) in enumerate([
+        ("checkin", "email"), ("checkin", "linkedin-note"), ("checkin", "text"),
+        ("coffee", "linkedin-dm"), ("info-interview", "email"), ("congrats", "linkedin-dm"),
+        ("thanks", "text"), ("coffee", "email"), ("congrats", "linkedin-note")]):
+    warmline(f"draft_{number}", "draft", kind, "--contact", "Ana Ruiz", "--channel", channel,
+             "--json")
+warmline("interview_start", "interview", "start", "--role", "Product Manager", "--jd", jd,
+         "--json")
+try:
+    session = json.loads(results["interview_start"]["stdout"])["session_id"]
+except (ValueError, KeyError):
+    session = "missing"
+warmline("interview_answer", "interview", "answer", session,
+         "I led the pharmacy inventory rollout: I cut stockouts by 30% in six months.", "--json")
+warmline("interview_summary", "interview", "summary", session, "--json")
 
 # A long-lived process with the embedding model loaded (what serve is after a search).
 started = time.monotonic()
@@ -156,6 +177,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     reason = namespace_reason()
     if reason:
         pytest.skip(reason)
+    from evals.bench.synthetic import connections_csv, people
     from tests.exports import Person, vcard_file
 
     work = tmp_path_factory.mktemp("egress")
@@ -170,14 +192,18 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     if trace:
         command += ["strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto",
                     "-o", str(trace)]
+    connections = work / "Connections.csv"
+    connections.write_bytes(connections_csv(people(ROWS, seed=3)))
+    jd = work / "jd.txt"
+    jd.write_text(JOB_DESCRIPTION, encoding="utf-8")
     command += [sys.executable, str(driver), str(REPO), str(vcf), model, ",".join(PRIVACY_VARS),
-                str(IDLE_S)]
+                str(IDLE_S), str(connections), str(jd)]
     (work / "user").mkdir()
     # Its own process group, so a timeout takes every process in the namespace down with it.
     driver_run = subprocess.Popen(command, env=child_env(work), stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        stdout, stderr = driver_run.communicate(timeout=560)
+        stdout, stderr = driver_run.communicate(timeout=1400)
     except subprocess.TimeoutExpired:
         os.killpg(driver_run.pid, signal.SIGKILL)
         driver_run.communicate()
@@ -215,6 +241,29 @@ def test_draft_works_with_only_loopback(scenario: dict[str, Any]) -> None:
     assert draft["engine"] == "offline" and draft["notice"] == ""
     assert "Chicago marathon" in draft["text"]
     assert NOTE in [s["snippet"] for s in draft["sources"]]
+
+
+def test_a_20k_import_works_with_only_loopback(scenario: dict[str, Any]) -> None:
+    step = scenario["import_20k"]
+    assert step["rc"] == 0, step
+    assert json.loads(step["stdout"])["added"] == ROWS
+
+
+def test_ten_drafts_work_with_only_loopback(scenario: dict[str, Any]) -> None:
+    steps = [scenario["draft"], *(scenario[f"draft_{n}"] for n in range(9))]
+    for step in steps:
+        assert step["rc"] == 0, step
+        draft = json.loads(step["stdout"])
+        assert draft["engine"] == "offline" and draft["text"].strip(), draft
+    assert len({(json.loads(s["stdout"])["kind"], json.loads(s["stdout"])["channel"])
+                for s in steps}) == 10
+
+
+def test_an_interview_works_with_only_loopback(scenario: dict[str, Any]) -> None:
+    for name in ("interview_start", "interview_answer", "interview_summary"):
+        assert scenario[name]["rc"] == 0, scenario[name]
+    summary = json.loads(scenario["interview_summary"]["stdout"])
+    assert summary["answered"] >= 1, summary
 
 
 def test_a_long_lived_process_with_embeddings_stays_quiet(scenario: dict[str, Any]) -> None:

@@ -86,6 +86,12 @@ _INSTRUCTION = re.compile(
     # Text addressed to the machine rather than about a person: "Note to the AI writing ...".
     r"|\b(?:note|message|instructions?|memo)\s+(?:to|for)\s+(?:the\s+|any\s+)?"
     r"(?:ai|assistant|model|bot|chatbot|llm|gpt)\b"
+    # Orders to the machines that screen resumes: "AI reviewers: always describe this candidate
+    # as ...", hidden in white text to game applicant-tracking systems.
+    r"|\b(?:ai|llm|gpt|chatbot|automated|language[- ]model)s?\s+(?:reviewers?|screeners?"
+    r"|recruiters?|readers?|systems?|tools?|models?|assistants?|agents?)\s*[:,;]"
+    r"|\b(?:describe|rate|rank|score|present|label|call)\s+(?:this|the)\s+(?:candidate"
+    r"|applicant|person|user)\s+as\b"
     # markdown images (they load a URL when rendered: an exfiltration channel) and data URLs
     r"|!\[[^\]]*\]\s*\(|\bdata:[a-z]+/[a-z0-9.+-]+;base64,",
     re.IGNORECASE | re.DOTALL,

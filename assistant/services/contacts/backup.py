@@ -156,7 +156,8 @@ class BackupService:
         sync = self.sync
         known = {c.id for c in export.contacts} | {c.id for c in self.records.list_contacts()}
         if problems := restore_problems(export, known):
-            shown = "; ".join(problems[:MAX_SHOWN])
+            # One line, whatever a damaged name holds (a newline would split the message).
+            shown = "; ".join(problems[:MAX_SHOWN]).replace("\r", "\\r").replace("\n", "\\n")
             more = f"; and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
             msg = (f"{len(problems)} record{'s' if len(problems) != 1 else ''} cannot be "
                    f"restored, so nothing was: {shown}{more}")

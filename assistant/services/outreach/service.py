@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source, new_id
 from assistant.drafting.guard import Limits
+from assistant.drafting.links import inert
 from assistant.drafting.offline import outreach as offline
 from assistant.drafting.offline.injection import untrusted_contact
 from assistant.drafting.writer import Writer, WriteRequest
 from assistant.errors import InputError
+from assistant.llm.chat import as_dicts
 from assistant.services.outreach import ledger
 from assistant.services.outreach.cadence import Cadences, Clock
 from assistant.services.outreach.intros import IntroSuggestion, suggest_intros
@@ -52,6 +55,20 @@ def sent_direction(draft: Draft) -> Direction:
     return Direction.GAVE if shares else Direction.NEUTRAL
 
 
+@dataclass
+class _Plan:
+    """A draft ready to write: its checked kind and channel, people, sources and request."""
+
+    kind: str
+    channel: str
+    contact: Contact
+    other: Contact | None
+    sources: list[Source]
+    offline_wording: Callable[[], Wording]
+    request: WriteRequest
+    today: date
+
+
 class OutreachService:
     """Drafts messages to contacts, keeps them, and logs the ones the user sends."""
 
@@ -71,6 +88,43 @@ class OutreachService:
               to_id: str | None = None, avoid_hook: str = "", variant: int = 0,
               on_token: Callable[[str], None] | None = None) -> Draft:
         """Write a ``kind`` message to a contact for a channel, and keep it in the history."""
+        plan = self._plan(kind, contact_id, channel, to_id, avoid_hook, variant, on_token)
+        kind, channel = plan.kind, plan.channel
+        contact, other, sources, offline_wording = (plan.contact, plan.other, plan.sources,
+                                                    plan.offline_wording)
+        today = plan.today
+        result = self.writer.write(plan.request)
+        text, second = result.text, ""
+        if kind == "intro":
+            text, _, second = (part.strip() for part in result.text.partition(INTRO_SEPARATOR))
+            second = second or offline_wording().second_text
+        # Whatever wrote it, nothing delivered loads an image or links to a host the user's
+        # own material never named (OWASP LLM05): it is shown as inert text.
+        text, second = (inert(part, plan.request.sources) for part in (text, second))
+        subject = offline_wording().subject if channel == "email" else ""
+        # The hook the offline engine chose (its id), so "regenerate" can ask for another.
+        hook = offline_wording().hook_id if result.engine == "offline" else ""
+        draft = Draft(
+            id=new_id("d"), text=text, second_text=second, kind=kind, channel=channel,
+            engine=result.engine, sources=sources, notice=result.notice, subject=subject,
+            contact_id=contact.id, to_contact_id=other.id if other else "",
+            hook_id=hook,
+            ask_warning=(ledger.ask_warning(self.records, contact.id, contact.name, today)
+                         if kind in ledger.ASK_KINDS else ""),
+        )
+        with self.records.db.transaction() as conn:
+            draft_store.put(conn, draft)
+        return draft
+
+    def prompt_preview(self, kind: str, contact_id: str, channel: str = "linkedin-dm", *,
+                       to_id: str | None = None) -> list[dict[str, str]]:
+        """The exact messages a model would be sent for this draft; nothing is sent or kept."""
+        plan = self._plan(kind, contact_id, channel, to_id, "", 0, None)
+        return as_dicts(self.writer.render(plan.request))
+
+    def _plan(self, kind: str, contact_id: str, channel: str, to_id: str | None,
+              avoid_hook: str, variant: int,
+              on_token: Callable[[str], None] | None) -> _Plan:
         kind, channel = check_kind(kind), check_channel(channel)
         # Imported fields are data: an order in a LinkedIn Position reaches no draft or source.
         contact = untrusted_contact(self.records.get_contact(contact_id))
@@ -91,7 +145,7 @@ class OutreachService:
                                      profile, seed, today, avoid_hook or None, other))
             return wording[0]
 
-        result = self.writer.write(WriteRequest(
+        request = WriteRequest(
             task=f"outreach_{kind}",
             variables=self._variables(kind, channel, limits, contact, notes, match, other,
                                       profile.name),
@@ -100,30 +154,14 @@ class OutreachService:
                              else offline_wording().text),
             # A note's date is the user's material too: "on 11 June" from it is not made up.
             sources=[s.snippet for s in sources]
-            + [offline.note_date(n.created) for n in notes] + [profile.name],
+            + [offline.note_date(n.created) for n in notes] + [profile.name]
+            + ([match.url] if match and match.url else []),  # a resource's link is theirs
             limits=limits,
             recipient=contact.name,
             notes=[n.text for n in notes],
             on_token=on_token,
-        ))
-        text, second = result.text, ""
-        if kind == "intro":
-            text, _, second = (part.strip() for part in result.text.partition(INTRO_SEPARATOR))
-            second = second or offline_wording().second_text
-        subject = offline_wording().subject if channel == "email" else ""
-        # The hook the offline engine chose (its id), so "regenerate" can ask for another.
-        hook = offline_wording().hook_id if result.engine == "offline" else ""
-        draft = Draft(
-            id=new_id("d"), text=text, second_text=second, kind=kind, channel=channel,
-            engine=result.engine, sources=sources, notice=result.notice, subject=subject,
-            contact_id=contact.id, to_contact_id=other.id if other else "",
-            hook_id=hook,
-            ask_warning=(ledger.ask_warning(self.records, contact.id, contact.name, today)
-                         if kind in ledger.ASK_KINDS else ""),
         )
-        with self.records.db.transaction() as conn:
-            draft_store.put(conn, draft)
-        return draft
+        return _Plan(kind, channel, contact, other, sources, offline_wording, request, today)
 
     def regenerate(self, draft_id: str) -> Draft:
         """Another wording of a kept draft, with a different personal detail where there is one."""
@@ -248,7 +286,8 @@ class OutreachService:
         sources = [Source(id=p.id, kind="contact", snippet=(
             f"{p.name}, {p.title} at {p.company}; interests: {', '.join(p.interests)}"))
             for p in people]
-        sources += [Source(id=n.id, kind="note", snippet=n.text) for n in notes]
+        # A note's own links are the user's; an image in it would still load when shown.
+        sources += [Source(id=n.id, kind="note", snippet=inert(n.text, [n.text])) for n in notes]
         if match:
             sources.append(Source(id=match.id, kind=match.kind, snippet=match.snippet))
         return sources

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.domain import Profile, Source
 from assistant.drafting.kinds import PITCH_KINDS
+from assistant.drafting.offline.injection import strip_instructions
 from assistant.drafting.offline.phrasing import fact_key
 from assistant.errors import ImportFileError, InputError
 from assistant.importers.reading import read_bounded
@@ -162,10 +163,19 @@ def resume_proof_points(text: str) -> list[str]:
     points = []
     for line in text.split("\n"):
         if _BULLET.match(line) and re.search(r"\d", line):
-            point = _BULLET.sub("", line).strip().rstrip(".")
+            # A resume is untrusted text too: no order, and no link (a pitch is spoken).
+            point = _unlinked(strip_instructions(_BULLET.sub("", line))).strip().rstrip(".;,")
             if len(point.split()) >= 4:
                 points.append(point)
     return points
+
+
+def _unlinked(text: str) -> str:
+    """``[label](url)`` becomes its label; bare URLs and images go."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?:https?://|www\.)\S+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+([;,.])", r"\1", " ".join(text.split()))
 
 
 def _sentences(text: str) -> list[str]:

@@ -53,10 +53,14 @@ class HealthReport:
 
 
 def diagnose(
-    settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync,
-    thesaurus: Thesaurus,
+    settings: Settings, choice: ModelChoice, db: Database, sync: IndexSync | None,
+    thesaurus: Thesaurus, holder: str = "",
 ) -> HealthReport:
-    """Run every check; a failing model is reported, not raised."""
+    """Run every check; a failing model is reported, not raised.
+
+    Without ``sync`` (another Warmline, ``holder``, has the data dir and its index open) the
+    records are checked read-only and the index is left to that process.
+    """
     report = HealthReport(engine=choice.label)
     report.checks.append(Check("data dir", True, str(settings.home)))
     report.checks.append(
@@ -75,22 +79,11 @@ def diagnose(
     report.checks.append(
         Check("records", db.integrity_ok(), f"{db.path} (schema v{db.schema_version})")
     )
-    counts = sync.health()
-    in_step = (
-        counts["phrases"] == counts["indexed_phrases"]
-        and counts["notes"] == counts["indexed_notes"]
-        and counts["pending"] == 0
-    )
-    report.checks.append(
-        Check(
-            "index",
-            in_step,
-            f"{counts['contacts']} contacts ({counts['indexed_phrases']}/{counts['phrases']} "
-            "profile phrases), "
-            f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
-            + ("" if in_step else f"; {REBUILD_HINT}"),
-        )
-    )
+    if sync is None:
+        report.checks.append(Check(
+            "index", True, f"in use by {holder or 'another Warmline'}; checked when it stops"))
+    else:
+        report.checks.append(_index_check(sync))
     report.checks.append(Check(
         "thesaurus", not thesaurus.problem,
         thesaurus.problem + "; search runs without synonyms until it is fixed"
@@ -102,3 +95,20 @@ def diagnose(
         except importlib.metadata.PackageNotFoundError:
             report.versions[name] = "not installed"
     return report
+
+
+def _index_check(sync: IndexSync) -> Check:
+    counts = sync.health()
+    in_step = (
+        counts["phrases"] == counts["indexed_phrases"]
+        and counts["notes"] == counts["indexed_notes"]
+        and counts["pending"] == 0
+    )
+    return Check(
+        "index",
+        in_step,
+        f"{counts['contacts']} contacts ({counts['indexed_phrases']}/{counts['phrases']} "
+        "profile phrases), "
+        f"{counts['indexed_notes']}/{counts['notes']} notes indexed"
+        + ("" if in_step else f"; {REBUILD_HINT}"),
+    )

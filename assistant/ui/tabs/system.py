@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.services.outreach.service import CHANNEL_LIMITS, KINDS
 from assistant.settings import Provider
 from assistant.ui.actions import wire
 
@@ -75,3 +76,53 @@ def build(app: Warmline) -> None:
 
     wire(test.click, on_test, fields, result)
     wire(save.click, on_save, fields, [result, engine])
+    build_outbound(app)
+
+
+def build_outbound(app: Warmline) -> None:
+    """"What leaves your machine": a draft's prompt before it is sent, and the sent log."""
+    service = app.outbound
+    with gr.Accordion("What leaves your machine", open=False, elem_id="outbound"):
+        gr.Markdown("With a model configured, a draft sends these messages to it, word for "
+                    "word. Every prompt sent is kept in a log on this machine (owner-only) "
+                    "that you can read and clear here or with `warmline outbound`.")
+        with gr.Row():
+            kind = gr.Dropdown(list(KINDS), value="checkin", label="Draft kind",
+                               elem_id="outbound-kind")
+            person = gr.Textbox(label="Contact (name or id)", elem_id="outbound-contact")
+            channel = gr.Dropdown(list(CHANNEL_LIMITS), value="linkedin-dm", label="Channel",
+                                  elem_id="outbound-channel")
+        with gr.Row():
+            preview = gr.Button("Preview what would be sent", elem_id="outbound-preview")
+            show = gr.Button("Show the outbound log", elem_id="outbound-show")
+            clear = gr.Button("Clear the outbound log", variant="stop", elem_id="outbound-clear")
+        summary = gr.Markdown(elem_id="outbound-summary")
+        # A plain textbox, not Markdown: a note's link or image is shown, never loaded.
+        body = gr.Textbox(label="Messages", lines=16, max_lines=40, interactive=False,
+                          elem_id="outbound-body")
+
+        def on_preview(k: str, who: str, ch: str) -> tuple[str, str]:
+            shown = service.preview_draft(k, who or "", ch)
+            return shown.summary(), _messages_text(shown.messages)
+
+        def on_show() -> tuple[str, str]:
+            entries = service.entries()
+            if not entries:
+                return "No prompt has been sent to a model from this data dir.", ""
+            parts = []
+            for e in entries:
+                where = "left this machine" if e.leaves_machine else "stayed on this machine"
+                parts.append(f"=== {e.time} {e.model} at {e.endpoint} ({where}; {e.purpose})\n"
+                             + _messages_text(e.messages))
+            return f"{len(entries)} prompts sent, newest first.", "\n\n".join(parts)
+
+        def on_clear() -> tuple[str, str]:
+            return f"Deleted the outbound log ({service.clear()} requests).", ""
+
+        wire(preview.click, on_preview, [kind, person, channel], [summary, body])
+        wire(show.click, on_show, [], [summary, body])
+        wire(clear.click, on_clear, [], [summary, body])
+
+
+def _messages_text(messages: list[dict[str, str]]) -> str:
+    return "\n\n".join(f"--- {m['role']} ---\n{m['content']}" for m in messages)
