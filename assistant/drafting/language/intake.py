@@ -115,7 +115,8 @@ def kind_of(sentence: str) -> str:
         return PROOF  # "readmissions fell 12% in the pilot units"
     if re.search(r"\d+\s*%|[$€£]\s*\d", sentence) and not re.search(r"\bI\b", sentence):
         return PROOF  # a bullet of results: "140% of quota in 2023, President's Club twice"
-    if STRENGTH_CUE.search(sentence):
+    if STRENGTH_CUE.search(sentence) and not re.search(r"\bnot (?:very |that |so )?(?:good|great|"
+                                                        r"strong)", sentence, re.I):
         return STRENGTH
     if NOW_CUE.search(sentence):
         return NOW

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import re
 
 from assistant.domain import Profile
-from assistant.drafting.language.story import current_role, present_clause
+from assistant.drafting.language.story import current_role, present_clause, role_noun
 from assistant.drafting.offline.clipping import split_sentences
 from assistant.drafting.offline.injection import strip_instructions
 from assistant.drafting.offline.phrasing import (
@@ -55,6 +55,7 @@ class Material:
     roles: list[str]
     companies: list[str]
     spell_out: bool
+    role: str = ""  # the role the user holds now, as a noun phrase
 
 
 def audience_key(audience: str) -> str:
@@ -155,4 +156,6 @@ def digest(profile: Profile, variant: int) -> Material:
         roles=[soften(clean(r), proper) for r in profile.target_roles if clean(r)],
         companies=[clean(c) for c in profile.target_companies if clean(c)],
         spell_out=not uses_contractions(profile.voice_sample),
+        role=current_role(profile.now) or next(
+            (r for r in (role_noun(s) for s in now_sentences[1:]) if r), ""),
     )
