@@ -27,7 +27,7 @@ class PitchKind:
     asks: bool = True  # ends with an ask the listener can act on
 
 
-_LONG = {"present": 18, "proof": 22, "future": 16}
+_LONG = {"present": 24, "proof": 30, "future": 18}
 PITCH_KINDS: dict[str, PitchKind] = {k.name: k for k in (
     PitchKind("one-liner", Limits(max_words=30), min_proof=1, short=True, strengths=1,
               budgets={"present": 10, "proof": 10, "future": 9}),

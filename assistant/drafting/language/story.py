@@ -138,7 +138,13 @@ def present_clause(now: str) -> str:
         return ""
     first = re.split(r"(?<=[.!?])\s+|\n", now.strip(), maxsplit=1)[0]
     years = _YEARS.search(first)
+    at = first.lower().find(role.lower())
+    # The place they say it is ("in Leeds", "at Mercy Health") stays with the role.
+    where = re.match(r"\s+((?:at|in|with) (?:the )?[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|of|and)"
+                     r")*)", first[at + len(role):]) if at >= 0 else None
+    place = f" {where.group(1).rstrip(' ,')}" if where and len(where.group(1).split()) <= 5 \
+        else ""
     if years and not re.search(r"\b(?:ago|old|kids?|children)\b", first[years.end():][:12]):
         span = re.sub(r"^like ", "", years.group(1)).replace("yrs", "years")
-        return f"I've been {article(role)} for {span}"
-    return f"I'm {article(role)}"
+        return f"I've been {article(role)}{place} for {span}"
+    return f"I'm {article(role)}{place}"

@@ -249,7 +249,10 @@ def strength_score(text: str) -> int:
     score = 0
     if re.search(r"\d", text):
         score += 10
-    if re.search(r"[$€£%]|\bpercent\b", text):
+    if re.search(r"[$€£]\s?\d|\d[\d,.]*\s?(?:[kKmM]|million|billion)?\s?(?:euros?|dollars?|pounds)",
+                 text):
+        score += 3
+    elif re.search(r"%|\bpercent\b", text):
         score += 3
     change = bool(_CHANGE.search(text))
     if change:

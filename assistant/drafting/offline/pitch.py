@@ -168,6 +168,8 @@ class _Builder:
             self.fixed(45, phrases.STRENGTH_MORE, "s3"),
             self.fixed(65, phrases.ROLES, "roles"),
             self.proof(3, 33),
+            self.fixed(44, phrases.KNOWN_FOR, "known") if self.m.strengths else None,
+            self.proof(4, 34),
         ]
 
 
