@@ -43,7 +43,8 @@ OUTCOME = re.compile(
 NEXT_CUE = re.compile(
     r"\b(?:want(?:s|ed)? (?:to|an?)|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
     r"plan(?:ning)? "
-    r"to|looking (?:to|for)|open to|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
+    r"to|looking (?:to|for)|open to|(?:i'd|i would) love to (?:become|be|move|work|get|join)|"
+    r"apply(?:ing)? for|eager to bring|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
     r"join|grow)|ready for|ready to)\b", re.I)
 NOW_CUE = re.compile(
@@ -148,7 +149,8 @@ _TARGET_CUE = re.compile(
     r"find(?: a)?(?: job| role| position)?(?: as)?\s+|land\s+|a move into\s+|get into\s+)?|"
     r"goal is(?: to (?:become|be|move into|get into))?\s+|my goal(?: is)?:?\s+|"
     r"(?:move|moving|transition(?:ing)?|pivot(?:ing)?|step(?:ping)?)\s+(?:in)?to\s+|"
-    r"turned aspiring\s+|aspiring\s+)", re.I)
+    r"(?:i'd|i would) love to (?:become|be|move into|work as|get into|join)\s+|"
+    r"apply(?:ing)? for (?:the )?|turned aspiring\s+|aspiring\s+)", re.I)
 _TARGET_LEAD = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:new |full-time |part-time )?(?:role|"
                           r"position|job|career) (?:as|in)\s+)?(?:(?:a|an|the)\s+)?", re.I)
 _TARGET_END = re.compile(r",|\s(?:where|so that|so|because|since|while|remote|if possible|"

@@ -235,12 +235,13 @@ _CHANGE = re.compile(
     r"\b(?:cut|cuts|reduc\w+|increas\w+|decreas\w+|sav(?:ed|es|ing)|grew|grown|rais\w+|"
     r"improv\w+|fell|dropped|rose|went (?:up|down)|brought \w+(?: \w+){0,3} down|doubl\w+|"
     r"tripl\w+|halv\w+|boost\w+|lower\w+|shrank|faster|fewer|zero|under budget|"
-    r"from \S+(?: \w+)? (?:down )?to \S*\d)\b", re.I)
+    r"from \S+(?: \w+)? (?:down )?to \S*\d|(?:found|recovered|uncovered|caught|identified) "
+    r"(?:an? )?[$€£]\S+)", re.I)
 _MAGNITUDE = re.compile(r"\b(?:largest|biggest|record|first ever|#1|top \d+|award\w*|"
                         r"president'?s club|promoted)\b", re.I)
 # Size alone ("a team of 12", "a $500K budget") is scope, not a result.
-_SCOPE = re.compile(r"\b(?:budget|team of|caseload|book of|portfolio|worth|responsible|"
-                    r"supervis\w+|oversaw|oversee\w*|manag(?:e|es|ed|ing))\b", re.I)
+_SCOPE = re.compile(r"\b(?:budget|book of|team of|portfolio|worth|responsible|manag(?:e|es)\b)",
+                    re.I)
 
 
 def strength_score(text: str) -> int:
