@@ -44,7 +44,8 @@ NEXT_CUE = re.compile(
     r"\b(?:want(?:s|ed)? (?:to|an?)|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
     r"plan(?:ning)? "
     r"to|looking (?:to|for)|open to|(?:i'd|i would) love to (?:become|be|move|work|get|join)|"
-    r"apply(?:ing)? for|eager to bring|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
+    r"apply(?:ing)? for|eager to bring|next step|next role|my goal|goal is|"
+    r"transition(?:ing)? (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
     r"join|grow)|ready for|ready to)\b", re.I)
 NOW_CUE = re.compile(
@@ -98,7 +99,8 @@ def _has_action(sentence: str) -> bool:
 IDENTITY = re.compile(r"\b(?:i am an?|i'm an?|i (?:\w+ly )?work as|years as an?|i've been an?|"
                       r"i have been an?|i was an?|i've worked as|i have worked as|i (?:\w+ )?"
                       r"served as|i'm \w+, an?|i am \w+, an?|most recently as|i've been the|"
-                      r"i have been the|i(?:'m| am) working (?:as|like)|i work(?:ed)? like)\b|^as (?:an? |the )?[\w-]+(?: [\w-]+)?,? (?:for|at|in)\b",
+                      r"i have been the|i(?:'m| am) working (?:as|like)|i work(?:ed)? like)\b|"
+                      r"^as (?:an? |the )?[\w-]+(?: [\w-]+)?,? (?:for|at|in)\b",
                       re.I)
 MEASURED = re.compile(r"\d|\b(?:zero|half|a third|a quarter|twice|double)\b", re.I)
 

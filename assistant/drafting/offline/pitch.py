@@ -16,7 +16,7 @@ from assistant.domain import Profile
 from assistant.drafting.guard import Limits
 from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
-from assistant.drafting.offline.clipping import clip, clip_chars, number_floor
+from assistant.drafting.offline.clipping import clip, clip_chars, number_floor, split_sentences
 from assistant.drafting.offline.phrasing import (
     capitalise,
     join_list,
@@ -159,16 +159,26 @@ class _Builder:
         return [Part(15, "", s, floor=5, facts=("profile:now",), budget=budget)
                 for s in self.m.present_more if len(s.split()) >= 3]
 
+    def own_words(self, order: int = 48) -> Part | None:
+        """A sentence of the user's voice sample, in their own words ("I'd rather show a
+        before-and-after than talk in generalities"): no number, first person, short."""
+        for line in split_sentences(self.m.voice):
+            text = line.strip().rstrip(".!")
+            if re.match(r"I\b|I'|My\b", text) and 5 <= len(text.split()) <= 22 and \
+                    not re.search(r"\d", text):
+                return Part(order, "", text, floor=10_000, facts=("profile:voice_sample",),
+                            hard_floor=10_000)
+        return None
+
     def extras(self) -> list[Part | None]:
         """Optional sentences a longer pitch can use, in priority order."""
         return [
-            self.proof(2, 32),
+            self.proof(2, 32), self.own_words(),
             self.fixed(50, phrases.VALUES, "values"),
             self.fixed(70, phrases.COMPANIES, "companies"),
             self.fixed(45, phrases.STRENGTH_MORE, "s3"),
             self.fixed(65, phrases.ROLES, "roles"),
             self.proof(3, 33),
-            self.fixed(44, phrases.KNOWN_FOR, "known") if self.m.strengths else None,
             self.proof(4, 34),
         ]
 
@@ -190,7 +200,8 @@ def _spoken(b: _Builder, kind: str, limits: Limits) -> list[Part]:
     if more and b.m.role and b.m.role.split()[-1].lower() not in b.m.present.lower():
         required.insert(1, more.pop(0))
     if kind == "30s":
-        optional = _clean_parts([*more[:1], b.proof(2, 32), b.fixed(70, phrases.COMPANIES, "companies"),
+        optional = _clean_parts([*more[:1], b.proof(2, 32),
+                                 b.fixed(70, phrases.COMPANIES, "companies"),
                                  b.fixed(65, phrases.ROLES, "roles")])
         bridge = [p for p in required if p.order == 40]  # what gives way before the evidence
         return fit(required, optional, limits, spell_out=b.m.spell_out, droppable=bridge)

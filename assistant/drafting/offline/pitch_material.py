@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import re
+from rapidfuzz import fuzz
 
 from assistant.domain import Profile
 from assistant.drafting.language.story import current_role, present_clause, role_noun
@@ -56,6 +57,7 @@ class Material:
     companies: list[str]
     spell_out: bool
     role: str = ""  # the role the user holds now, as a noun phrase
+    voice: str = ""  # the voice sample, for a sentence in the user's own words
 
 
 def audience_key(audience: str) -> str:
@@ -133,7 +135,8 @@ def digest(profile: Profile, variant: int) -> Material:
     present, present_form = _present(profile.now, proper)
     numbered: list[tuple[str, str]] = []
     for i, point in enumerate(profile.proof_points, 1):
-        if fact_key(point) and fact_key(point) not in {fact_key(t) for _, t in numbered}:
+        if fact_key(point) and not any(fuzz.token_set_ratio(fact_key(point), fact_key(t)) >= 85
+                                       for _, t in numbered):  # a near-copy is said once
             numbered.append((f"profile:proof:{i}", clean(point)))
     order = {text: fid for fid, text in numbered}
     ranked = [(order[text], text) for text in rank_proof([t for _, t in numbered])]
@@ -156,6 +159,7 @@ def digest(profile: Profile, variant: int) -> Material:
         roles=[soften(clean(r), proper) for r in profile.target_roles if clean(r)],
         companies=[clean(c) for c in profile.target_companies if clean(c)],
         spell_out=not uses_contractions(profile.voice_sample),
+        voice=profile.voice_sample,
         role=current_role(profile.now) or next(
             (r for r in (role_noun(s) for s in now_sentences[1:]) if r), ""),
     )
