@@ -68,6 +68,21 @@ def fact_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+NEAR_COPY = 85  # rapidfuzz token-set similarity at which two achievements are one
+
+
+def distinct(points: Sequence[str]) -> list[str]:
+    """The items without near-copies ("Led X" and "led X, again"): each achievement once."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
+
+    kept: list[str] = []
+    for point in points:
+        key = fact_key(point)
+        if key and not any(fuzz.token_set_ratio(key, fact_key(k)) >= NEAR_COPY for k in kept):
+            kept.append(point)
+    return kept
+
+
 def clean(fragment: str) -> str:
     """One line of profile text, with brackets and braces removed and spaces collapsed."""
     text = _UNSAFE.sub("", fragment)

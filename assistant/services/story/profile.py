@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from assistant.domain import Profile, Source
 from assistant.drafting.kinds import PITCH_KINDS
-from assistant.drafting.offline.phrasing import fact_key
+from assistant.drafting.offline.phrasing import distinct
 from assistant.errors import ImportFileError, InputError
 from assistant.importers.reading import read_bounded
 from assistant.services.story.intake import Understood, read_story
@@ -168,7 +168,7 @@ def missing(profile: Profile, kind: str) -> list[str]:
     """What the profile lacks for a ``kind`` pitch, as labels a user recognises."""
     gaps = [LABELS[f] for f in ("now", "next") if not re.search(r"\w", getattr(profile, f))]
     needed = PITCH_KINDS[kind].min_proof if kind in PITCH_KINDS else 1
-    have = len({fact_key(p) for p in profile.proof_points} - {""})
+    have = len(distinct(profile.proof_points))  # near-copies count once, as pitches say them
     if kind == "brand" and not profile.strengths and not have:
         gaps.append("Strengths or Proof points")
     elif have < needed:
