@@ -27,10 +27,10 @@ class PitchKind:
     asks: bool = True  # ends with an ask the listener can act on
 
 
-_LONG = {"present": 18, "proof": 22, "future": 16}
+_LONG = {"present": 24, "proof": 30, "future": 18}
 PITCH_KINDS: dict[str, PitchKind] = {k.name: k for k in (
     PitchKind("one-liner", Limits(max_words=30), min_proof=1, short=True, strengths=1,
-              budgets={"present": 10, "proof": 10, "future": 9}),
+              budgets={"present": 10, "proof": 14, "future": 9}),
     # Spoken at 140 words a minute: 30 s is about 60-75 words, 60 s about 130-150.
     PitchKind("30s", Limits(min_words=60, max_words=75), min_proof=2, strengths=1,
               budgets={"present": 14, "proof": 16, "future": 12},

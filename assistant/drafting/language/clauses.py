@@ -105,7 +105,7 @@ def _glued(doc: Doc, tok: Token, kept: set[int]) -> bool:
     left, right = tok.left_edge.i, tok.right_edge.i
     before = left > 0 and (left - 1) in kept and not doc[left - 1].whitespace_
     after = right + 1 < len(doc) and (right + 1) in kept and not doc[right].whitespace_ \
-        and not doc[right + 1].is_punct
+        and (not doc[right + 1].is_punct or doc[right + 1].text in {"-", "–", "/"})
     return before or after
 
 
@@ -134,4 +134,4 @@ def render(doc: Doc | Span, kept: set[int]) -> str:
     """The kept tokens with their original spacing, tidied of stray commas."""
     out = "".join(t.text_with_ws for t in doc if t.i in kept).strip()
     out = out.replace(" ,", ",").replace(",,", ",")
-    return out.rstrip(" ,;:-–—")
+    return out.strip(" ,;:-–—")

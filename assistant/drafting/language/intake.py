@@ -27,14 +27,25 @@ ACTION_VERBS = frozenset(
     spearheaded oversee oversaw set hire hired onboard onboarded close closed sell sold find found
     identify identified uncover uncovered recover recovered catch caught fix fixed
     generate generated present presented secure secured expand expanded consolidate consolidated
-    resolve resolved eliminate eliminated""".split())
+    resolve resolved eliminate eliminated own owns co-led co-founded coordinate coordinated plan
+    planned supervise supervised qualify qualified recruit recruited handle handled carry carried
+    make made open opened close closed""".split())
+# Verbs that say how someone feels or what they wish, not what they did.
+NOT_ACTIONS = frozenset("be have do want like love hope say think feel need wish try seem look "
+                        "get go come keep know believe enjoy call help".split())
+CHANGE = re.compile(
+    r"\b(?:fell|dropped|drop|rose|went (?:up|down)|up|down|increased|decreased|improved|grew|"
+    r"doubled|tripled|halved|cut|saved|reduced|raised|lowered|from \S+ (?:\w+ )?(?:down )?to|"
+    r"under budget|ahead of|zero)\b", re.I)
 OUTCOME = re.compile(
     r"\d|\b(?:percent|per cent|half|double[ds]?|triple[ds]?|fewer|faster|saved?|cut|reduc\w+|"
     r"increas\w+|grew|growth|from \w+ to|won|award\w*|zero|first)\b", re.I)
 NEXT_CUE = re.compile(
     r"\b(?:want(?:s|ed)? (?:to|an?)|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
     r"plan(?:ning)? "
-    r"to|looking to|next step|next role|my goal|goal is|transition(?:ing)? (?:in)?to|"
+    r"to|looking (?:to|for)|open to|(?:i'd|i would) love to (?:become|be|move|work|get|join)|"
+    r"apply(?:ing)? for|eager to bring|next step|next role|my goal|goal is|"
+    r"transition(?:ing)? (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
     r"join|grow)|ready for|ready to)\b", re.I)
 NOW_CUE = re.compile(
@@ -61,26 +72,54 @@ class Sorted:
     other: list[str] = field(default_factory=list)
 
 
+def _past_word(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word.isalpha() and word not in {
+        "need", "based", "skilled", "detailed", "experienced", "dedicated", "motivated",
+        "certified", "licensed", "seasoned", "qualified", "hundred", "talented", "retired"}
+
+
 def _has_action(sentence: str) -> bool:
+    """Whether the writer did something: a verb in the past (or a bullet's opening verb) whose
+    subject is "I", "we" or left out, and which is not a wish or a feeling."""
     doc = parse(sentence)
-    return any(t.lemma_.lower() in ACTION_VERBS and t.pos_ in {"VERB", "AUX"} or
-               (t.i == 0 and t.lower_ in ACTION_VERBS) for t in doc)
+    words = [t for t in doc if not t.is_punct]
+    if words and (words[0].lower_ in ACTION_VERBS or _past_word(words[0].lower_)):
+        return True
+    for t in doc:
+        if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() in NOT_ACTIONS:
+            continue
+        subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ not in {"i", "we"}:
+            continue
+        if t.lemma_.lower() in ACTION_VERBS or t.tag_ in {"VBD", "VBN"}:
+            return True
+    return False
 
 
-IDENTITY = re.compile(r"\b(?:i am an?|i'm an?|i work as|years as an?|i've been an?|i have been "
-                      r"an?|i was an?|i've worked as|i have worked as)\b", re.I)
+IDENTITY = re.compile(r"\b(?:i am an?|i'm an?|i (?:\w+ly )?work as|years as an?|i've been an?|"
+                      r"i have been an?|i was an?|i've worked as|i have worked as|i (?:\w+ )?"
+                      r"served as|i'm \w+, an?|i am \w+, an?|most recently as|i've been the|"
+                      r"i have been the|i(?:'m| am) working (?:as|like)|i work(?:ed)? like)\b|"
+                      r"^as (?:an? |the )?[\w-]+(?: [\w-]+)?,? (?:for|at|in)\b",
+                      re.I)
+MEASURED = re.compile(r"\d|\b(?:zero|half|a third|a quarter|twice|double)\b", re.I)
 
 
 def kind_of(sentence: str) -> str:
     """What a sentence of a story says: now, next, strength, proof, voice or other."""
-    if NEXT_CUE.search(sentence):
+    if NEXT_CUE.search(sentence) and has_target(sentence):
         return NEXT
     if IDENTITY.search(sentence) or _role_fragment(sentence):
         return NOW
     action = _has_action(sentence)
     if action and OUTCOME.search(sentence):
         return PROOF
-    if STRENGTH_CUE.search(sentence):
+    if MEASURED.search(sentence) and CHANGE.search(sentence):
+        return PROOF  # "readmissions fell 12% in the pilot units"
+    if re.search(r"\d+\s*%|[$€£]\s*\d", sentence) and not re.search(r"\bI\b", sentence):
+        return PROOF  # a bullet of results: "140% of quota in 2023, President's Club twice"
+    if STRENGTH_CUE.search(sentence) and not re.search(r"\bnot (?:very |that |so )?(?:good|great|"
+                                                        r"strong)", sentence, re.I):
         return STRENGTH
     if NOW_CUE.search(sentence):
         return NOW
@@ -103,26 +142,62 @@ def _role_fragment(sentence: str) -> bool:
     return starts_clause and is_person_noun(chunks[0].text) and doc[0].lower_ not in {"my", "the"}
 
 
-_NEXT_LEAD = re.compile(
-    r"^(?:and |so |now |next,? )?(?:i(?:'m| am)? )?(?:really )?(?:want(?:s)? to|would like to|"
-    r"i'd like to|hope to|am hoping to|hoping to|aim to|plan to|looking to|am looking to|"
-    r"ready for|ready to|excited to|am ready for|am excited to)\s+(?:(?:move|get|go|transition|"
-    r"pivot|step|return|break)\s+(?:(?:in)?to|as)\s+|become\s+|be\s+|join\s+|find\s+|land\s+|"
-    r"a move into\s+)?", re.I)
+# What introduces a target, anywhere in a sentence ("Getting out in March, want to work as ...").
+_TARGET_CUE = re.compile(
+    r"\b(?:(?:i'?m |i am |am )?(?:really )?(?:want(?:s|ed)?|would like|'d like|like|hope|hoping|"
+    r"aim(?:ing)?|plan(?:ning)?|looking|ready|excited|eager|keen|seeking|pursuing|open|"
+    r"interested)(?: to| for| in)?\s+(?:(?:a )?(?:move|get|go|transition|pivot|step|return|"
+    r"break|work|bring this|moving)\s+(?:(?:in)?to|as|in|back to)\s+|become\s+|be\s+|join\s+|"
+    r"find(?: a)?(?: job| role| position)?(?: as)?\s+|land\s+|a move into\s+|get into\s+)?|"
+    r"goal is(?: to (?:become|be|move into|get into))?\s+|my goal(?: is)?:?\s+|"
+    r"(?:move|moving|transition(?:ing)?|pivot(?:ing)?|step(?:ping)?)\s+(?:in)?to\s+|"
+    r"(?:i'd|i would) love to (?:become|be|move into|work as|get into|join)\s+|"
+    r"apply(?:ing)? for (?:the )?|turned aspiring\s+|aspiring\s+)", re.I)
+_TARGET_LEAD = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:new |full-time |part-time )?(?:role|"
+                          r"position|job|career) (?:as|in)\s+)?(?:(?:a|an|the)\s+)?", re.I)
+_TARGET_END = re.compile(r",|\s(?:where|so that|so|because|since|while|remote|if possible|"
+                         r"or maybe|probably|maybe|ideally|building|part-time|which)\b|\s[-–—]\s|"
+                         r"\s\(", re.I)
+_ROLE_WORD = re.compile(r"\s+(?:roles?|positions?|jobs?|opportunit(?:y|ies))\b(?=\s+(?:in|at|on|"
+                        r"for|with|within)\b|\s*$)", re.I)
+_VAGUE = frozenset("something else change work back it this new challenge step thing things "
+                   "opportunity more".split())
+
+
+def clean_target(text: str) -> str:
+    """A target as a phrase that fits a sentence: "a FP&A analyst role in tech" -> "FP&A
+    analyst in tech"; "research ops lead role, where I can ..." -> "research ops lead"."""
+    target = _TARGET_END.split(text.strip().rstrip(".!"), maxsplit=1)[0].strip()
+    target = _TARGET_LEAD.sub("", target, count=1)
+    target = _ROLE_WORD.sub("", target).strip()
+    return target
 
 
 def next_target(sentence: str) -> str:
     """ "I want to move into health-tech product management." -> "health-tech product
-    management"; "Want to become an operations manager" -> "an operations manager"."""
+    management"; "Getting out in March, want to work as a field service engineer" -> "field
+    service engineer"."""
     text = sentence.strip().rstrip(".!")
-    target = _NEXT_LEAD.sub("", text, count=1).strip()
-    target = re.sub(r"^(?:a|an)\s+(?=\w)", "", target) if target != text else target
-    target = re.sub(r",?\s+(?:where|so that|because|since)\b.*$", "", target)
+    match = _TARGET_CUE.search(text)
+    rest = text[match.end():] if match and match.end() < len(text) else text
+    target = clean_target(rest)
     joined = re.match(r"(?:an? )?(.+?) as (?:an? )?(.+)$", target)
     if joined and target != text:  # "join a platform team as a staff engineer"
         target = f"{joined.group(2)} on {joined.group(1)}" if "team" in joined.group(1) \
             else joined.group(2)
-    return target[:1].upper() + target[1:] if target else text
+    if not target:
+        target = text
+    return target[:1].upper() + target[1:] if target[1:2].islower() or len(target) == 1 \
+        else target
+
+
+def has_target(sentence: str) -> bool:
+    """Whether a wish names somewhere to go ("ready for something else" names nowhere)."""
+    target = next_target(sentence)
+    if target.rstrip(".") == sentence.strip().rstrip(".!"):
+        return False
+    doc = parse(target)
+    return any(t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _VAGUE for t in doc)
 
 
 def as_bullet(sentence: str) -> str:
@@ -134,15 +209,37 @@ def as_bullet(sentence: str) -> str:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """A sentence with several achievements ("I led X, and I taught Y") split at "and I"."""
-    parts = re.split(r",?\s+and\s+(?=I\s)|;\s+", sentence)
-    return [p.strip() for p in parts if p.strip()]
+    """A sentence with several achievements split into them: at "and I", a semicolon or a
+    spaced dash, then at verbs that each carry their own object ("I grew X, wrote Y")."""
+    from assistant.drafting.language.story_lines import achievement_pieces  # noqa: PLC0415
+
+    parts = [p.strip() for p in re.split(r",?\s+and\s+(?=I\s)|;\s+|\s[-–—]\s", sentence)
+             if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        pieces = achievement_pieces(part) if kind_of(part) == PROOF else [part]
+        if len(pieces) > 1 and sum(kind_of(p) == PROOF or _has_action(p) for p in pieces) \
+                == len(pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
 
 
 def sort_sentences(sentences: list[str]) -> Sorted:
     """Sort a story's sentences into its fields."""
+    from assistant.drafting.language.story_lines import (  # noqa: PLC0415
+        is_next_label,
+        split_label,
+        strip_opener,
+    )
+
     out = Sorted()
-    for sentence in sentences:
+    for whole in sentences:
+        label, sentence = split_label(strip_opener(whole))
+        if label and is_next_label(label) and not NEXT_CUE.search(sentence):
+            out.next.append(next_target("I want to move into " + clean_target(sentence)))
+            continue
         for clause in _clauses(sentence):
             kind = kind_of(clause)
             if kind == PROOF:

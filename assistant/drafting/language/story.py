@@ -82,11 +82,21 @@ NOT_PERSON = frozenset({"center", "cancer", "sector", "order", "water", "compute
                         "matter", "border", "corner", "power"})
 
 
+# Roles whose names end in none of the usual suffixes.
+ROLE_WORDS = frozenset("paralegal barista clerk cook agent aide medic mechanic pilot intern "
+                       "student apprentice fellow postdoc attorney lawyer physio dentist "
+                       "hygienist vet paramedic surgeon physician doctor rep sre sdet pm pastor "
+                       "chaplain priest rabbi imam artist musician chemist biologist "
+                       "attendant tech technician cashier".split())
+
+
 def is_person_noun(phrase: str) -> bool:
     """Whether a role phrase names a person ("product manager") rather than a field ("product
     management", "learning and development")."""
     head = phrase.split(" in ")[0].split(" at ")[0].split(" for ")[0].split()
-    word = head[-1].lower() if head else ""
+    word = head[-1].lower().strip(".,;:()") if head else ""
+    if word in ROLE_WORDS:
+        return True
     return bool(PERSON_NOUNS.search(word)) and word not in NOT_PERSON
 
 
@@ -97,3 +107,44 @@ def move_phrase(profile: Profile) -> str:
         return ""
     return f"moving into a role as {article(target)}" if is_person_noun(target) else \
         f"moving into {target}"
+
+
+_YEARS = re.compile(
+    r"\b((?:over |nearly |almost |about |like |more than )?(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\+? (?:years?|yrs))\b",
+    re.I)
+_CURRENT = re.compile(r"\b(?:currently|now|most recently|these days|today)\b", re.I)
+
+
+def current_role(text: str) -> str:
+    """The role someone holds now: after "currently" or "most recently" when they say so
+    ("a line cook and then kitchen manager ..., currently kitchen manager at ..."), else the
+    role the first sentence names."""
+    first = re.split(r"(?<=[.!?])\s+|\n", text.strip(), maxsplit=1)[0]
+    for match in _CURRENT.finditer(first):
+        later = role_noun(re.sub(r"^(?:\s*(?:as|a|an|the|i'm|i am)\b)+", "",
+                                 first[match.end():].lstrip(" ,:"), flags=re.I))
+        if later:
+            return later
+    return role_noun(re.sub(r"\([^)]*\)", "", first))
+
+
+def present_clause(now: str) -> str:
+    """Where the user is, said in their own role and years: "I've been a development
+    coordinator for 6 years" from "For 6 years I've been the development coordinator at
+    Harbor Food Bank in Tacoma"; "" when the text names no role."""
+    role = current_role(now)
+    if not role:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+|\n", now.strip(), maxsplit=1)[0]
+    years = _YEARS.search(first)
+    at = first.lower().find(role.lower())
+    # The place they say it is ("in Leeds", "at Mercy Health") stays with the role.
+    where = re.match(r"\s+((?:at|in|with) (?:the )?[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|of|and)"
+                     r")*)", first[at + len(role):]) if at >= 0 else None
+    place = f" {where.group(1).rstrip(' ,')}" if where and len(where.group(1).split()) <= 5 \
+        else ""
+    if years and not re.search(r"\b(?:ago|old|kids?|children)\b", first[years.end():][:12]):
+        span = re.sub(r"^like ", "", years.group(1)).replace("yrs", "years")
+        return f"I've been {article(role)}{place} for {span}"
+    return f"I'm {article(role)}{place}"

@@ -112,7 +112,8 @@ def number_floor(fragment: str, minimum: int = 4) -> int:
                 end += 1
             # "from 71 to 88", "from 6 hours to 40 minutes": keep the whole range.
             for ahead in range(position + 1, min(position + 4, len(words) - 1)):
-                if words[ahead].lower() == "to" and any(c.isdigit() for c in words[ahead + 1]):
+                after = words[ahead + 1: ahead + 3]  # "to 40", "to grade 8"
+                if words[ahead].lower() == "to" and any(c.isdigit() for w in after for c in w):
                     last = ahead + 2
                     while (last < len(words) and last < ahead + 4
                            and words[last].lower() not in _BOUNDARY):

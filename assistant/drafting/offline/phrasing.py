@@ -68,6 +68,21 @@ def fact_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+NEAR_COPY = 85  # rapidfuzz token-set similarity at which two achievements are one
+
+
+def distinct(points: Sequence[str]) -> list[str]:
+    """The items without near-copies ("Led X" and "led X, again"): each achievement once."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
+
+    kept: list[str] = []
+    for point in points:
+        key = fact_key(point)
+        if key and not any(fuzz.token_set_ratio(key, fact_key(k)) >= NEAR_COPY for k in kept):
+            kept.append(point)
+    return kept
+
+
 def clean(fragment: str) -> str:
     """One line of profile text, with brackets and braces removed and spaces collapsed."""
     text = _UNSAFE.sub("", fragment)
@@ -231,13 +246,37 @@ def sentence(clause: str) -> str:
     return capitalise(text) + end
 
 
+_CHANGE = re.compile(
+    r"\b(?:cut|cuts|reduc\w+|increas\w+|decreas\w+|sav(?:ed|es|ing)|grew|grown|rais\w+|"
+    r"improv\w+|fell|dropped|rose|went (?:up|down)|brought \w+(?: \w+){0,3} down|doubl\w+|"
+    r"tripl\w+|halv\w+|boost\w+|lower\w+|shrank|faster|fewer|zero|under budget|"
+    r"from \S+(?: \w+)? (?:down )?to \S*\d|(?:found|recovered|uncovered|caught|identified) "
+    r"(?:an? )?[$€£]\S+)", re.I)
+_MAGNITUDE = re.compile(r"\b(?:largest|biggest|record|first ever|#1|top \d+|award\w*|"
+                        r"president'?s club|promoted)\b", re.I)
+# Size alone ("a team of 12", "a $500K budget") is scope, not a result.
+_SCOPE = re.compile(r"\b(?:budget|book of|team of|portfolio|worth|responsible|manag(?:e|es)\b)",
+                    re.I)
+
+
 def strength_score(text: str) -> int:
-    """How strong a proof point is: numbers first, then money and percentages, then action."""
+    """How strong a proof point is: a measured change (numbers, money and percentages, a
+    before and after) beats size alone, which beats an action without a number."""
     score = 0
     if re.search(r"\d", text):
         score += 10
-    if re.search(r"[$€£%]|\bpercent\b", text):
+    if re.search(r"[$€£]\s?\d|\d[\d,.]*\s?(?:[kKmM]|million|billion)?\s?(?:euros?|dollars?|pounds)",
+                 text):
         score += 3
+    elif re.search(r"%|\bpercent\b", text):
+        score += 3
+    change = bool(_CHANGE.search(text))
+    if change:
+        score += 4
+    elif _SCOPE.search(text):
+        score -= 4
+    if _MAGNITUDE.search(text):
+        score += 2
     first = text.split(" ", 1)[0].lower() if text.split() else ""
     if _is_past(first) or first in _PRESENT_VERBS:
         score += 1

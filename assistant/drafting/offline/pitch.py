@@ -16,7 +16,7 @@ from assistant.domain import Profile
 from assistant.drafting.guard import Limits
 from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
-from assistant.drafting.offline.clipping import clip, clip_chars, number_floor
+from assistant.drafting.offline.clipping import clip, clip_chars, number_floor, split_sentences
 from assistant.drafting.offline.phrasing import (
     capitalise,
     join_list,
@@ -93,9 +93,13 @@ class _Builder:
             self._pick(phrases.PRESENT, "present")
         numbered = number_floor(self.m.present, 8)
         floor = numbered if numbered <= 12 else min(words, 8)
-        return Part(10, prefix, self.m.present, floor=floor, facts=("profile:now",),
+        # Never clip the role itself away ("I've been an associate" for "... associate pastor").
+        head = self.m.role.split()[-1].lower() if self.m.role else ""
+        spoken = [w.strip(",.;:()").lower() for w in self.m.present.split()]
+        role_end = spoken.index(head) + 1 if head in spoken else 4
+        return Part(10, prefix, self.m.present, floor=max(floor, role_end), facts=("profile:now",),
                     budget=self.budget["present"], paragraph=paragraph, short_prefix="",
-                    hard_floor=min(words, 4))
+                    hard_floor=max(min(words, 4), role_end))
 
     def proof(self, index: int, order: int, budget: int | None = None) -> Part | None:
         if index >= len(self.m.proofs):
@@ -117,10 +121,14 @@ class _Builder:
                             budget=limit, short_prefix="I ", hard_floor=number_floor(rest, 2))
             if prefix == "I also ":
                 prefix = "On top of that, "
+        if prefix and form == "first" and not re.match(r"I\b", clause):
+            clause = clause[:1].lower() + clause[1:]  # "Along the way, my series ..."
         return Part(order, prefix, clause, floor=number_floor(clause), facts=(fid,), budget=limit,
                     short_prefix="", hard_floor=number_floor(clause, 3))
 
-    def future(self, order: int = 60) -> Part:
+    def future(self, order: int = 60) -> Part | None:
+        if not self.m.next_text.strip():
+            return None  # no "Now I'm moving into." when the story says nowhere yet
         form = self.m.next_form
         target = with_article(self.m.next_text) if form == "role" else self.m.next_text
         template = self._pick(phrases.FUTURE[form], "future")
@@ -140,29 +148,38 @@ class _Builder:
 
     def bridge(self, order: int = 40) -> Part | None:
         if not self.m.strengths:
-            return self.fixed(order, phrases.BRIDGE["bare"], "bridge")
+            return None  # with no strength to name, a bridge would only be filler
         table = phrases.BRIDGE["role"] if self.values["a_role"] else phrases.BRIDGE["other"]
         return self.fixed(order, table, "bridge")
 
     def ask(self, order: int = 80, key: str | None = None) -> Part | None:
         return self.fixed(order, phrases.ASKS[key or self.audience], "ask")
 
-    def filler(self, order: int, name: str) -> Part | None:
-        return self.fixed(order, phrases.FILLERS[name], name)
-
     def more_now(self, budget: int) -> list[Part]:
         return [Part(15, "", s, floor=5, facts=("profile:now",), budget=budget)
                 for s in self.m.present_more if len(s.split()) >= 3]
 
+    def own_words(self, order: int = 48) -> Part | None:
+        """A sentence of the user's voice sample, in their own words ("I'd rather show a
+        before-and-after than talk in generalities"): no number, first person, short."""
+        for line in split_sentences(self.m.voice):
+            text = line.strip().rstrip(".!")
+            if re.match(r"I\b|I'|My\b", text) and 5 <= len(text.split()) <= 22 and \
+                    not re.search(r"\d", text):
+                return Part(order, "", text, floor=10_000, facts=("profile:voice_sample",),
+                            hard_floor=10_000)
+        return None
+
     def extras(self) -> list[Part | None]:
         """Optional sentences a longer pitch can use, in priority order."""
         return [
-            self.proof(2, 32), *self.more_now(20)[:1],
+            self.proof(2, 32), self.own_words(),
             self.fixed(50, phrases.VALUES, "values"),
             self.fixed(70, phrases.COMPANIES, "companies"),
             self.fixed(45, phrases.STRENGTH_MORE, "s3"),
             self.fixed(65, phrases.ROLES, "roles"),
             self.proof(3, 33),
+            self.proof(4, 34),
         ]
 
 
@@ -172,19 +189,23 @@ def _clean_parts(parts: Sequence[Part | None]) -> list[Part]:
 
 def _spoken(b: _Builder, kind: str, limits: Limits) -> list[Part]:
     if kind == "one-liner":
-        required = _clean_parts([b.present(), b.proof(0, 30), b.future()])
-        return fit(required, [], limits, spell_out=b.m.spell_out)
+        short = _clean_parts([b.present(), b.proof(0, 30), b.future()])
+        return fit(short, [], limits, spell_out=b.m.spell_out)
     ask_key = "interviewer" if kind == "tmay" and b.audience == "general" else b.audience
     required = _clean_parts([b.present(), b.proof(0, 30), b.proof(1, 31), b.bridge(),
                              b.future(), b.ask(key=ask_key)])
-    fillers = [b.filler(20, "intro"), b.filler(55, "before_future"), b.filler(35, "after_proof"),
-               b.filler(75, "before_ask"), b.filler(12, "after_present"), b.filler(90, "closing")]
+    # All of Now is said: its other sentences come right after the first, and one that names
+    # the role the first leaves out ("Before my break I was a financial analyst") is required.
+    more = b.more_now(14)
+    if more and b.m.role and b.m.role.split()[-1].lower() not in b.m.present.lower():
+        required.insert(1, more.pop(0))
     if kind == "30s":
-        optional = _clean_parts([b.fixed(70, phrases.COMPANIES, "companies"),
-                                 b.fixed(65, phrases.ROLES, "roles"), *fillers])
+        optional = _clean_parts([*more[:1], b.proof(2, 32),
+                                 b.fixed(70, phrases.COMPANIES, "companies"),
+                                 b.fixed(65, phrases.ROLES, "roles")])
         bridge = [p for p in required if p.order == 40]  # what gives way before the evidence
         return fit(required, optional, limits, spell_out=b.m.spell_out, droppable=bridge)
-    optional = _clean_parts([*b.extras(), *fillers])
+    optional = _clean_parts([*more, *b.extras()])
     return fit(required, optional, limits, target=PITCH_KINDS[kind].target_words,
                spell_out=b.m.spell_out)
 
@@ -206,9 +227,9 @@ def _about(b: _Builder, limits: Limits) -> list[Part]:
     proofs = [_in_paragraph(b.proof(i, 30 + i, budget=40), 1) for i in range(5)]
     required = _clean_parts([b.present(), proofs[0], _in_paragraph(b.future(), 3)])
     optional = _clean_parts([
-        _in_paragraph(b.filler(25, "about_proof"), 1), *proofs[1:3],
+        *proofs[1:3],
         _in_paragraph(b.bridge(), 2), _in_paragraph(b.fixed(50, phrases.VALUES, "values"), 2),
-        *b.more_now(40)[:2],
+        *b.more_now(40),
         _in_paragraph(b.fixed(65, phrases.ROLES, "roles"), 3),
         _in_paragraph(b.fixed(70, phrases.COMPANIES, "companies"), 3),
         _in_paragraph(b.fixed(80, phrases.ABOUT_ASKS, "about_ask"), 3), *proofs[3:],

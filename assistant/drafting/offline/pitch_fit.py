@@ -23,6 +23,12 @@ def clip_clause(fragment: str, max_words: int) -> str:
     clipped = clip(fragment, max_words)
     if clipped == fragment or not fragment.startswith(clipped):
         return clipped
+    # "cutting reading level from grade 14" without its "to grade 7" misstates the result:
+    # the half range goes, back to the comma before it.
+    cut_range = re.search(r",[^,]*\bfrom\s+(?:\w+\s+)?\S*\d\S*$", clipped)
+    if cut_range and re.match(r"\s*(?:\w+\s+)?to\b", fragment[len(clipped):]) and \
+            len(clipped[: cut_range.start()].split()) >= 3:
+        return clipped[: cut_range.start()].rstrip()
     rest = fragment[len(clipped):].lstrip()
     if not rest or rest[0] in ",;:.-–—(":  # the piece ended there in the user's own words
         return clipped

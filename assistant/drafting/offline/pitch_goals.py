@@ -25,7 +25,7 @@ _ROLE_WORDS = frozenset(
     "technologist instructor facilitator practitioner strategist founder cto ceo cfo coo vp "
     "cmo cpo cro cio ciso chro apm sre scientist clinician therapist".split()
 )
-_ROLE_CUT = re.compile(r"\s(?:in|at|for|with|within|on|focused|working|who)\s|,")
+_ROLE_CUT = re.compile(r"\s(?:in|at|for|with|within|on|of|focused|working|who)\s|,")
 _MOVE = re.compile(r"^(?:mov(?:e|ing)|transition(?:ing)?|get(?:ting)?|break(?:ing)?|pivot(?:ing)?|"
                    r"switch(?:ing)?|step(?:ping)?|go(?:ing)?|shift(?:ing)?)\s+(?:in)?to\s+",
                    re.IGNORECASE)
@@ -44,8 +44,11 @@ def role_phrase(text: str) -> str:
 
 def is_role(text: str) -> bool:
     """Whether a phrase names a job ("product manager") rather than a field ("health tech")."""
+    from assistant.drafting.language.story import ROLE_WORDS  # noqa: PLC0415
+
     words = role_phrase(text).lower().split()
-    return bool(words) and words[-1].strip(".,") in _ROLE_WORDS
+    return bool(words) and words[-1].strip(".,") in _ROLE_WORDS | ROLE_WORDS | {
+        "supervisor", "assistant", "tester", "administrator", "specialist"}
 
 
 def is_activity(text: str) -> bool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from assistant.domain import Profile
+from assistant.drafting.language.story import current_role, present_clause, role_noun
 from assistant.drafting.offline.clipping import split_sentences
 from assistant.drafting.offline.injection import strip_instructions
 from assistant.drafting.offline.phrasing import (
@@ -52,6 +56,8 @@ class Material:
     roles: list[str]
     companies: list[str]
     spell_out: bool
+    role: str = ""  # the role the user holds now, as a noun phrase
+    voice: str = ""  # the voice sample, for a sentence in the user's own words
 
 
 def audience_key(audience: str) -> str:
@@ -86,6 +92,24 @@ def _now_extra(text: str, proper: set[str]) -> str:
     return clause if form != "noun" else text
 
 
+def _present(now: str, proper: set[str]) -> tuple[str, str]:
+    """Who the user is now, as a clause that names their role: their own sentence when it
+    says it plainly, else the role and years rephrased ("I've been a kitchen manager for 9
+    years" from "im jake, ive been a line cook and then kitchen manager for like 9 years, ...")."""
+    clause, form = identity(now, proper)
+    role = current_role(now)
+    rephrased = present_clause(now)
+    if not role or not rephrased:
+        return clause, form
+    head = role.lower().split()[-1]
+    words = [w.strip(",.;:()").lower() for w in clause.split()]
+    early = head in words[:9] and sum(w in {"i", "i'm", "i've"} for w in words[:9]) <= 1
+    plain = form in {"first", "past", "present", "ongoing"} or not re.search(r"[,(;]", clause)
+    if early and plain and len(words) <= 16:
+        return clause, form
+    return rephrased, "been" if " for " in rephrased else "noun"
+
+
 def factual(profile: Profile) -> Profile:
     """The profile without sentences that try to instruct a model: they are data, not facts."""
     def keep(items: list[str]) -> list[str]:
@@ -108,10 +132,11 @@ def digest(profile: Profile, variant: int) -> Material:
     proper = proper_words(texts) | set(" ".join(profile.target_companies).split())
     now_sentences = [clean(s) for s in split_sentences(profile.now) if clean(s)]
     more = [_now_extra(s, proper) for s in now_sentences[1:]]
-    present, present_form = identity(profile.now, proper)
+    present, present_form = _present(profile.now, proper)
     numbered: list[tuple[str, str]] = []
     for i, point in enumerate(profile.proof_points, 1):
-        if fact_key(point) and fact_key(point) not in {fact_key(t) for _, t in numbered}:
+        if fact_key(point) and not any(fuzz.token_set_ratio(fact_key(point), fact_key(t)) >= 85
+                                       for _, t in numbered):  # a near-copy is said once
             numbered.append((f"profile:proof:{i}", clean(point)))
     order = {text: fid for fid, text in numbered}
     ranked = [(order[text], text) for text in rank_proof([t for _, t in numbered])]
@@ -134,4 +159,7 @@ def digest(profile: Profile, variant: int) -> Material:
         roles=[soften(clean(r), proper) for r in profile.target_roles if clean(r)],
         companies=[clean(c) for c in profile.target_companies if clean(c)],
         spell_out=not uses_contractions(profile.voice_sample),
+        voice=profile.voice_sample,
+        role=current_role(profile.now) or next(
+            (r for r in (role_noun(s) for s in now_sentences[1:]) if r), ""),
     )

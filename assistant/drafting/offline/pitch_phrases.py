@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence
 from assistant.drafting.offline.phrasing import pick
 
 PRESENT = ("", "Right now, ", "Today, ")
-PROOF_FIRST = ("", "For example, ", "One result I'm proud of: ")
+# No "For example, ": after "I'm a pharmacist" it would follow nothing it exemplifies.
+PROOF_FIRST = ("", "One result I'm proud of: ")
 PROOF_NEXT = ("I also ", "Along the way, ", "On top of that, ")
 PROOF_NOUN_FIRST = ("One highlight: ", "Something I'm proud of: ")
-PROOF_NOUN_NEXT = ("Another highlight: ", "Also: ", "And one more: ")
+PROOF_NOUN_NEXT = ("Another highlight: ", "Another result: ")
 
 FUTURE = {
     "role": (
@@ -56,8 +57,8 @@ BRIDGE = {
         "Those results came from {strengths}, and that's what I'd bring to {next_step}",
     ),
     "bare": (
-        "Results like these are why I'm confident about this next step",
-        "That track record is why I'm ready for what comes next",
+        "That's the experience I'd bring to {next_step}",
+        "I'd bring that same focus on results to {next_step}",
     ),
 }
 
@@ -104,16 +105,6 @@ ABOUT_ASKS = (
     "I'm always glad to connect with people who care about the same things",
 )
 
-FILLERS = {
-    "intro": ("A couple of results stand out", "Some of my results stand out"),
-    "after_proof": ("Those are the results I'm proudest of", "That's the kind of work I do best"),
-    "before_future": ("So here's where I'm heading", "That brings me to where I'm going"),
-    "before_ask": ("That's the short version of my story", "So that's me in a nutshell"),
-    "after_present": ("That's where I am today", "That's my starting point"),
-    "closing": ("Thanks for listening", "I appreciate you taking the time to hear it"),
-    "about_proof": ("Here are a few things I'm proud of", "Some of my work speaks for itself"),
-}
-
 _FORMATTER = string.Formatter()
 
 
@@ -138,7 +129,7 @@ def _all_options() -> list[str]:
     found: list[str] = [*PRESENT, *PROOF_FIRST, *PROOF_NEXT, *PROOF_NOUN_FIRST, *PROOF_NOUN_NEXT,
                         *STRENGTH_MORE, *VALUES, *ROLES, *COMPANIES, *KNOWN_FOR, *ABOUT_ASKS]
     found.extend(FUTURE_SHORT.values())
-    for table in (FUTURE, BRIDGE, ASKS, FILLERS):
+    for table in (FUTURE, BRIDGE, ASKS):
         for options in table.values():
             found.extend(options)
     return found

@@ -14,6 +14,7 @@ from assistant.drafting.offline.clipping import clip
 from assistant.drafting.offline.phrasing import (
     MIN_SAMPLE_WORDS,
     first_person,
+    identity,
     proper_words,
     rank_proof,
     sentence,
@@ -243,16 +244,50 @@ def _mentioned(point: str, text: str) -> bool:
     return len(_key_words(point) & _key_words(text)) >= 2
 
 
+CLICHES = re.compile(
+    r"\b(?:hard[- ]?worker|hard[- ]working|team player|people person|go-getter|self-starter|"
+    r"detail[- ]oriented|results[- ]driven|think outside the box|wear many hats|"
+    r"passionate about|fast learner|quick learner|perfectionist|give (?:it )?110|"
+    r"go above and beyond|track record of success|dynamic professional)\b", re.I)
+# Openers that only make sense after something they refer back to.
+CONNECTIVE = re.compile(r"^(?:for example|for instance|also|and|but|so|plus|on top of that|"
+                        r"along the way|that's why|that is why|because of that|as a result|"
+                        r"in addition|additionally|moreover|however|then)\b,?\s*", re.I)
+
+
+def drop_dangling_opener(text: str) -> str:
+    """The first sentence never opens with a connective that follows nothing."""
+    stripped = CONNECTIVE.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
+
+
+def _says_now(part: str, profile: Profile) -> bool:
+    role = _key_words(profile.now.split(".")[0])
+    return bool(re.match(r"(?:I'm|I am|I've been|I have been|Right now|Today)\b", part)) or \
+        len(role & _key_words(part)) >= 2
+
+
 def revise(text: str, kind: str, limits: Limits, profile: Profile, scores: Sequence[Score]) -> str:
-    """A suggested revision built from the pitch and the profile only: nothing new is invented."""
+    """A suggested revision built from the pitch and the profile only: nothing new is invented.
+
+    What works stays; a cliche ("hard worker and team player") gives way to the user's own
+    strongest unused result; no sentence opens with a connective that follows nothing, and
+    what the user does now is never the sentence dropped to fit.
+    """
     by_name = {s.name: s for s in scores}
     parts = [_plain(s) for s in sentences(text)]
     proper = proper_words([text, *profile.proof_points, profile.now, profile.next])
-    if by_name["evidence"].score <= 3:
-        unused = [p for p in rank_proof(profile.proof_points) if not _mentioned(p, text)]
-        if unused:
-            clause, _ = first_person(unused[0], proper)
-            parts.insert(min(1, len(parts)), sentence("For example, " + clip_clause(clause, 20)))
+    unused = [p for p in rank_proof(profile.proof_points) if not _mentioned(p, text)]
+    facts = [sentence(clip_clause(first_person(p, proper)[0], 20)) for p in unused]
+    for i, part in enumerate(parts):
+        if CLICHES.search(part):
+            parts[i] = facts.pop(0) if facts else ""
+    parts = [p for p in parts if p]
+    if not any(_says_now(p, profile) for p in parts) and profile.now.strip():
+        present, _ = identity(profile.now, proper)
+        parts.insert(0, sentence(clip_clause(present, 16)))
+    if by_name["evidence"].score <= 3 and facts:
+        parts.insert(min(1, len(parts)), facts.pop(0))
     if by_name["bridge"].score <= 3 and profile.strengths and profile.next.strip():
         goal = soften(clip(profile.next.strip(), 8), proper)
         values = {"strengths": soften(clip(profile.strengths[0], 8), proper), "next_step": goal,
@@ -267,8 +302,12 @@ def revise(text: str, kind: str, limits: Limits, profile: Profile, scores: Seque
     cap = limits.max_words
     while cap and count_words(revision) > cap and len(parts) > 2:
         # Drop the sentence that carries least: no number, no "I", from the middle.
-        weakest = min(range(1, len(parts) - 1), key=lambda i: (
+        middle = [i for i in range(1, len(parts) - 1) if not _says_now(parts[i], profile)]
+        if not middle:
+            break
+        weakest = min(middle, key=lambda i: (
             bool(re.search(r"\d", parts[i])), bool(re.search(r"\bI\b", parts[i])), -len(parts[i])))
         parts.pop(weakest)
         revision = " ".join(parts)
-    return revision
+    parts = [drop_dangling_opener(parts[0]), *parts[1:]] if parts else parts
+    return " ".join(parts)

@@ -15,6 +15,12 @@ from assistant.domain import Profile
 from assistant.drafting.language import intake as lang
 from assistant.drafting.language.person import spell_out
 from assistant.drafting.language.story import role_noun
+from assistant.drafting.language.story_lines import (
+    SYMBOL_BULLET,
+    is_salutation,
+    third_person_name,
+    to_first_person,
+)
 from assistant.drafting.offline.clipping import split_sentences
 from assistant.drafting.offline.injection import looks_like_instruction
 from assistant.errors import InputError
@@ -75,30 +81,38 @@ def _looks_like_name(title: str) -> bool:
 
 
 def _prose_sentences(lines: list[str]) -> list[str]:
-    """Sentences of free text: a bullet is one sentence; paragraphs are split into sentences."""
+    """Sentences of free text: a bullet (or an emoji-led line) is one sentence; a line is one
+    sentence unless the text was wrapped mid-sentence; greetings and sign-offs go."""
     out: list[str] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            out.extend(split_sentences(" ".join(paragraph)))
+            out.extend(split_sentences("\n".join(paragraph)))
             paragraph.clear()
 
-    for line in lines:
-        if not line.strip():
+    for raw in lines:
+        line = raw.strip()
+        if not line or is_salutation(line):
             flush()
-        elif _BULLET.match(line):
+        elif _BULLET.match(line) or SYMBOL_BULLET.match(line):
             flush()
-            out.append(_BULLET.sub("", line).strip())
+            out.append(SYMBOL_BULLET.sub("", _BULLET.sub("", line)).strip())
+        elif paragraph and line[:1].islower() and not paragraph[-1].endswith((".", "!", "?", ":")):
+            paragraph[-1] += " " + line  # a paragraph wrapped by hand
         else:
-            paragraph.append(line.strip())
+            paragraph.append(line)
     flush()
-    return [_tidy(s) for s in out if s and not looks_like_instruction(s)]
+    kept = [_tidy(s) for s in out if s and not looks_like_instruction(s) and not is_salutation(s)]
+    if name := third_person_name(kept):
+        kept = [to_first_person(s, name) for s in kept]
+    return kept
 
 
 def _tidy(sentence: str) -> str:
     """ "i'm a teacher, been teaching for 11 yrs" -> "I'm a teacher, been teaching for 11 years"."""
     sentence = spell_out(sentence)
+    sentence = re.sub(r"\b([iI])(m|ve)\b", lambda m: f"I'{m.group(2)}", sentence)
     return re.sub(r"\bi(?=(?:'m|'ve|'d|'ll|’m|’ve)?\b)", "I", sentence)
 
 
@@ -144,8 +158,10 @@ def read_story(text: str) -> Understood:
             values[LIST_SECTIONS[key]] = _items(lines)
     sentences = _prose_sentences(prose)
     found = lang.sort_sentences(sentences)
-    name = name or lang.name_in(" ".join(sentences))
-    _fill(values, "now", found.now[0] if found.now else "")
+    name = name or lang.name_in(" ".join(sentences)) or third_person_name(_prose_sentences(prose))
+    # The sentence that names a role leads; the rest of what they do now follows it.
+    nows = sorted(found.now, key=lambda s: not role_noun(s))[:3]
+    _fill(values, "now", ". ".join(s.rstrip(".") for s in nows))
     now = str(values.get("now", ""))
     if now and found.now and not role_noun(now) and role_noun(found.now[0]) and \
             found.now[0] != now:

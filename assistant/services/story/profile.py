@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from assistant.domain import Profile, Source
 from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline.injection import strip_instructions
-from assistant.drafting.offline.phrasing import fact_key
+from assistant.drafting.offline.phrasing import distinct
 from assistant.errors import ImportFileError, InputError
 from assistant.importers.reading import read_bounded
 from assistant.services.story.intake import Understood, read_story
@@ -80,20 +82,68 @@ class ProfileService:
         understood.profile = self.save(understood.profile)
         return understood
 
-    def add_resume_proof(self, path: Path, limit: int = 6) -> list[str]:
-        """Add the resume's bullets that carry numbers to the proof points; return the new ones."""
+    def preview_resume_proof(self, path: Path, limit: int = 6) -> ProofPreview:
+        """What adding the resume's numbered bullets would do, before anything is saved: the
+        bullets to add, and those skipped (flagged weak, or a near-copy of a proof point)."""
         text = read_resume_text(path)
         found = resume_proof_points(text)
         if not found:
             msg = f"{path.name} has no bullet points with numbers to use as proof points"
             raise ImportFileError(msg)
+        return preview_proof(found, self.get().proof_points, limit)
+
+    def add_resume_proof(self, path: Path, limit: int = 6) -> list[str]:
+        """Add the previewed bullets to the proof points; return the new ones."""
+        added = self.preview_resume_proof(path, limit).add
         profile = self.get()
-        known = {p.lower() for p in profile.proof_points}
-        added = [p for p in found if p.lower() not in known][:limit]
         if added:
             self.records.put_profile(profile.model_copy(
                 update={"proof_points": [*profile.proof_points, *added]}))
         return added
+
+
+NEAR_COPY = 85  # rapidfuzz token-set similarity at which two achievements are the same one
+
+
+class ProofPreview(BaseModel):
+    """Resume bullets that would become proof points, and the ones skipped, with why."""
+
+    add: list[str] = []
+    skipped: list[tuple[str, str]] = []  # (bullet, reason)
+
+    def markdown(self) -> str:
+        """The preview as the Story tab shows it."""
+        lines = ["**Would add:**", *(f"- {p}" for p in self.add)] if self.add else \
+            ["Nothing new to add."]
+        if self.skipped:
+            lines += ["", "**Skipped:**", *(f"- {b} ({why})" for b, why in self.skipped)]
+        return "\n".join(lines)
+
+
+def preview_proof(found: list[str], existing: list[str], limit: int = 6) -> ProofPreview:
+    """Which bullets to add: not flagged weak by resume review, not a near-copy of an existing
+    proof point or of another bullet."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
+
+    from assistant.services.story.resume_checks import WEAK, bullet_issues  # noqa: PLC0415
+
+    preview = ProofPreview()
+    weak = {t for _, t, k in ((i.line, i.text, i.kind) for i in bullet_issues(
+        list(enumerate(found, 1)))) if k in {"weak-verb", "no-result"}}
+    kept = list(existing)
+    for bullet in found:
+        twin = next((k for k in kept if fuzz.token_set_ratio(bullet.lower(), k.lower())
+                     >= NEAR_COPY), "")
+        if bullet in weak or WEAK.search(bullet):
+            preview.skipped.append((bullet, "flagged as weak: rewrite it first"))
+        elif twin:
+            preview.skipped.append((bullet, f"the same achievement as “{twin}”"))
+        elif len(preview.add) >= limit:
+            preview.skipped.append((bullet, f"only {limit} are added at a time"))
+        else:
+            preview.add.append(bullet)
+            kept.append(bullet)
+    return preview
 
 
 def prefill(profile: Profile) -> Profile:
@@ -119,7 +169,7 @@ def missing(profile: Profile, kind: str) -> list[str]:
     """What the profile lacks for a ``kind`` pitch, as labels a user recognises."""
     gaps = [LABELS[f] for f in ("now", "next") if not re.search(r"\w", getattr(profile, f))]
     needed = PITCH_KINDS[kind].min_proof if kind in PITCH_KINDS else 1
-    have = len({fact_key(p) for p in profile.proof_points} - {""})
+    have = len(distinct(profile.proof_points))  # near-copies count once, as pitches say them
     if kind == "brand" and not profile.strengths and not have:
         gaps.append("Strengths or Proof points")
     elif have < needed:

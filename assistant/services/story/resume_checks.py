@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -129,20 +129,23 @@ def strong_version(bullet: str) -> str:
     return ""
 
 
-def bullet_issues(items: list[tuple[int, str]]) -> list[LineIssue]:
-    """Weak verbs, missing results and inconsistent final periods across the bullets."""
+def bullet_issues(items: list[tuple[int, str]], facts: Sequence[str] = ()) -> list[LineIssue]:
+    """Weak verbs, missing results and inconsistent final periods across the bullets; each weak
+    bullet gets its own rewrite, from the user's own ``facts`` when one tells its story."""
+    from assistant.services.story.resume_rewrites import matching_fact, rewrite  # noqa: PLC0415
+
     found: list[LineIssue] = []
     for number, text in items:
         if weak := WEAK.search(text):
-            better = strong_version(text)
+            better = (strong_version(text) if not matching_fact(text, facts) else "") \
+                or rewrite(text, facts)
             found.append(LineIssue(
                 "weak-verb", number, text, f"'{weak.group()}' hides what you did",
-                f"Try: {better}" if better else "Start with the action you took "
-                "(led, built, cut, launched...) and its result",
-            ))
+                f"Try: {better}"))
         if not re.search(r"\d", text) and not RESULT_WORDS.search(text):
             found.append(LineIssue("no-result", number, text,
-                                   "no result or number: what changed because of this?"))
+                                   "no result or number: what changed because of this?",
+                                   "" if WEAK.search(text) else f"Try: {rewrite(text, facts)}"))
     with_period = [(n, t) for n, t in items if t.endswith(".")]
     without = [(n, t) for n, t in items if not t.endswith(".")]
     if with_period and without:

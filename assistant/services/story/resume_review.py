@@ -97,7 +97,8 @@ def review_text(text: str, profile: Profile, notes: list[Note], name: str = "") 
     items = bullets(lines)
     findings = forgotten(text, profile, notes)
     own_words = known_words([*profile_texts(profile), *(n.text for n in notes)])
-    for issue in [*bullet_issues(items), *text_issues(lines, own_words)]:
+    facts = [*profile.proof_points, *(n.text for n in notes)]
+    for issue in [*bullet_issues(items, facts), *text_issues(lines, own_words)]:
         findings.append(Finding(kind=issue.kind, message=issue.message, text=issue.text,
                                 line=issue.line, suggestion=issue.suggestion))
     kept: list[Finding] = []

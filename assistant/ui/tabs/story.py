@@ -152,9 +152,10 @@ def build(app: Warmline) -> None:
                      ".md"], elem_id="resume-file")
     with gr.Row():
         review_btn = gr.Button("Review resume", variant="primary", elem_id="resume-review")
-        add_proof = gr.Button("Add its numbered bullets to my proof points",
-                              elem_id="resume-add-proof")
+        preview_proof = gr.Button("Add its numbered bullets to my proof points",
+                                  elem_id="resume-preview-proof")
     report = gr.Markdown(elem_id="resume-report")
+    add_proof = gr.Button("Yes, add these", elem_id="resume-add-proof", visible=False)
 
     def on_save(*values: str) -> str:
         *texts, kind_ = values
@@ -196,11 +197,17 @@ def build(app: Warmline) -> None:
         require(file, "Upload a resume first.")
         return review_markdown(app.resume.review(Path(str(file))))
 
-    def on_add_proof(file: str | None) -> tuple[Any, str]:
+    def on_preview_proof(file: str | None) -> tuple[str, Any]:
+        require(file, "Upload a resume first.")
+        preview = app.profiles.preview_resume_proof(Path(str(file)))
+        return preview.markdown(), gr.update(visible=bool(preview.add))
+
+    def on_add_proof(file: str | None) -> tuple[Any, str, Any]:
         require(file, "Upload a resume first.")
         added = app.profiles.add_resume_proof(Path(str(file)))
         proof = "\n".join(app.profiles.effective().proof_points)
-        return proof, f"Added {len(added)} proof point(s) from the resume."
+        return proof, f"Added {len(added)} proof point(s) from the resume.", \
+            gr.update(visible=False)
 
     @api_action
     def api_pitch(kind: str = "30s", audience: str = "", variant: int = 0) -> dict[str, Any]:
@@ -235,6 +242,7 @@ def build(app: Warmline) -> None:
                       [critique_input, critique_kind], **private).success,
          on_critique, [critique_input, critique_kind], scored)
     wire(review_btn.click, on_review, upload, report)
-    wire(add_proof.click, on_add_proof, upload, [boxes[4], report])
+    wire(preview_proof.click, on_preview_proof, upload, [report, add_proof])
+    wire(add_proof.click, on_add_proof, upload, [boxes[4], report, add_proof])
     gr.api(api_pitch, api_name="pitch")
     gr.api(api_critique, api_name="sounding_board")

@@ -157,6 +157,7 @@ def test_the_sounding_board_revision_ends_a_proof_point_cleanly() -> None:
     pitch = "I'm a pharmacist. I want to be a product manager. Would you chat?"
     scores = score_pitch(pitch, "60s", PITCH_KINDS["60s"].limits, profile)
     revision = revise(pitch, "60s", PITCH_KINDS["60s"].limits, profile, scores)
-    assert ("For example, I ran the pharmacy for the whole north wing of the hospital and two "
+    assert ("I ran the pharmacy for the whole north wing of the hospital and two "
             "satellite clinics. ") in revision
+    assert "For example" not in revision
 

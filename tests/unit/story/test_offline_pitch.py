@@ -35,8 +35,8 @@ def test_every_kind_fits_its_limits_and_invents_nothing(kind: str) -> None:
 def test_thirty_seconds_follows_the_coach_structure() -> None:
     text, facts = pitch("30s", "recruiter")
     assert text == (
-        "Today, I'm a hospital pharmacist at Mercy Health. For example, I cut medication errors "
-        "30%. Along the way, I led the migration of 40 clinics. What carries over is translating "
+        "Today, I'm a hospital pharmacist at Mercy Health. I cut medication errors 30%. Along the "
+        "way, I led the migration of 40 clinics to a new EHR. What carries over is translating "
         "clinical needs into clear requirements, the same skills a product manager relies on "
         "every day. Next, I'm looking for a role as a product manager in health tech. If you're "
         "hiring for product manager or clinical informatics PM roles, I'd love to talk."

@@ -64,7 +64,12 @@ def test_every_offline_pitch_is_within_limits_and_grounded(persona: str) -> None
     for kind in KINDS:
         for audience in AUDIENCES:
             for variant in range(3):
-                pitch = offline_pitch(profile, kind, audience, variant)
+                try:
+                    pitch = offline_pitch(profile, kind, audience, variant)
+                except InputError as e:
+                    # Thin material for 130 words is refused with what to add, never padded.
+                    assert kind == "60s" and "add" in str(e), (persona, kind, str(e))
+                    continue
                 where = (persona, kind, audience, variant, pitch.text)
                 assert pitch.engine == "offline"
                 assert PITCH_KINDS[kind].limits.problems(pitch.text) == [], where

@@ -168,3 +168,26 @@ def test_sources_have_stable_ids() -> None:
     ids = [s.id for s in profile_sources(MAYA)]
     assert ids[:3] == ["profile:now", "profile:next", "profile:proof:1"]
     assert "profile:target_companies" in ids
+
+
+def test_adding_resume_bullets_is_previewed_and_skips_weak_and_near_copies(
+    app: Warmline, tmp_path: Path
+) -> None:
+    app.profiles.update(proof_points="Cut medication errors 30% by redesigning order verification")
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Experience\n- Cut medication errors by 30% by redesigning the order verification\n"
+        "- Responsible for the audit program across 12 sites\n"
+        "- Built a formulary tracker used by 300 staff\n"
+        "- Built formulary tracker used by 300 staff members\n", encoding="utf-8")
+    preview = app.profiles.preview_resume_proof(resume)
+    assert preview.add == ["Built a formulary tracker used by 300 staff"]
+    reasons = dict(preview.skipped)
+    assert "weak" in reasons["Responsible for the audit program across 12 sites"]
+    assert "same achievement" in reasons[
+        "Cut medication errors by 30% by redesigning the order verification"]
+    assert "same achievement" in reasons["Built formulary tracker used by 300 staff members"]
+    assert len(app.profiles.get().proof_points) == 1  # a preview saves nothing
+    assert "Would add" in preview.markdown() and "Skipped" in preview.markdown()
+    assert app.profiles.add_resume_proof(resume) == preview.add
+    assert len(app.profiles.get().proof_points) == 2

@@ -145,3 +145,21 @@ def test_suggestions_only_rearrange_the_users_words() -> None:
     assert strong_version("Responsible for leading a team of 5") == "Led a team of 5"
     assert strong_version("Tasked with organizing the rota") == "Organized the rota"
     assert strong_version("Responsible for the budget") == ""
+
+
+def test_each_weak_bullet_gets_its_own_rewrite_from_the_users_facts() -> None:
+    from assistant.domain import Profile
+    from assistant.services.story.resume_review import review_text
+
+    profile = Profile(proof_points=[
+        "Led a barcode rollout across 14 wards that cut dispensing errors by 38 percent"])
+    resume = ("- Worked on the barcode rollout on the wards\n"
+              "- Helped with the weekly staff rota\n- Responsible for stock ordering\n")
+    review = review_text(resume, profile, [])
+    weak = {f.text: f.suggestion for f in review.findings if f.kind == "weak-verb"}
+    assert weak["Worked on the barcode rollout on the wards"] == (
+        "Try: Led a barcode rollout across 14 wards that cut dispensing errors by 38 percent")
+    assert weak["Helped with the weekly staff rota"].startswith(
+        "Try: Supported the weekly staff rota, which [result:")
+    assert weak["Responsible for stock ordering"].startswith("Try: Ran stock ordering")
+    assert len(set(weak.values())) == 3  # one rewrite per bullet, not one generic sentence

@@ -72,7 +72,7 @@ def test_history_keeps_each_version_with_a_diff(app: Warmline) -> None:
     assert again.revision_id == second.revision_id == history[1].id
     assert history[0].diff == ""
     assert "-I am passionate about healthcare." in history[1].diff
-    assert "+For example, I cut medication errors 30%" in history[1].diff
+    assert "+I cut medication errors 30%" in history[1].diff
     assert history[1].scores["evidence"] > history[0].scores["evidence"]
     assert second.diff == history[1].diff
     assert app.sounding_board.history("other thread") == []

@@ -21,7 +21,7 @@ ELEM_IDS = {
     "pitch-regenerate", "pitch-text", "pitch-counts", "pitch-sources", "pitch-notice",
     "pitch-to-critique", "critique-input", "critique-kind", "critique-run", "critique-result",
     "critique-questions", "critique-revision", "critique-revise", "critique-history",
-    "resume-file", "resume-review", "resume-add-proof", "resume-report",
+    "resume-file", "resume-review", "resume-preview-proof", "resume-add-proof", "resume-report",
 }
 
 
