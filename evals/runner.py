@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,9 @@ ENGINES = ("offline", "configured")
 _UNSET: Any = object()
 # (stage, done, total): the CLI turns these into progress bars.
 OnProgress = Callable[[str, int, int], None]
+# The day every eval run drafts on: a note's age (and so a hook's tense) and the drafts' seeds
+# depend on the date, so a fixed one makes two runs of the same code give the same scores.
+EVAL_TODAY = date(2026, 12, 1)
 
 
 @dataclass
@@ -56,6 +59,7 @@ class RunConfig:
     datasets_dir: Path = DATASETS_DIR
     baseline_path: Path = BASELINE_PATH
     reports_dir: Path = PUBLISHED_REPORTS_DIR  # the CLI writes to the data dir unless told
+    today: date = EVAL_TODAY
 
     def selected(self) -> tuple[str, ...]:
         """The suites to run, checked."""
@@ -163,6 +167,7 @@ def run_cases(
     scratch_app: Callable[[], Warmline] | None = None,
 ) -> list[CaseResult]:
     """Seed the app's store from the dataset and run every selected case against it."""
+    app.outreach.clock = lambda: config.today
     recorder = RecordingGuard(app.writer.guard)
     app.writer.guard = recorder
     judge = None
