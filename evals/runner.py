@@ -60,6 +60,7 @@ class RunConfig:
     baseline_path: Path = BASELINE_PATH
     reports_dir: Path = PUBLISHED_REPORTS_DIR  # the CLI writes to the data dir unless told
     today: date = EVAL_TODAY
+    guard: bool = True  # False: a model's first draft is delivered as written (the "before")
 
     def selected(self) -> tuple[str, ...]:
         """The suites to run, checked."""
@@ -79,6 +80,9 @@ class RunConfig:
             raise InputError(msg)
         if self.update_baseline and self.limit is not None:
             msg = "--update-baseline needs the full dataset; drop --limit"
+            raise InputError(msg)
+        if self.update_baseline and not self.guard:
+            msg = "--update-baseline measures the app as shipped; drop --no-guard"
             raise InputError(msg)
 
 
@@ -168,7 +172,7 @@ def run_cases(
 ) -> list[CaseResult]:
     """Seed the app's store from the dataset and run every selected case against it."""
     app.outreach.clock = lambda: config.today
-    recorder = RecordingGuard(app.writer.guard)
+    recorder = RecordingGuard(app.writer.guard, enforce=config.guard)
     app.writer.guard = recorder
     judge = None
     if config.judge:
@@ -232,6 +236,7 @@ def run_eval(
             "prompt_versions": app.prompts.versions(),
             "dataset_sizes": dataset.sizes(), "missing_datasets": dataset.missing,
             "suites": list(suites), "limit": config.limit, "judge": config.judge,
+            "guard": config.guard,
             "git_sha": git_sha(), "embeddings": type(app.stores.index.embeddings).__name__,
         }
     outcome = RunOutcome(header, results, summarise(results))
@@ -252,6 +257,8 @@ def _gate(outcome: RunOutcome, config: RunConfig, suites: tuple[str, ...]) -> No
         outcome.baseline_note = f"baseline for {engine_key(engine)} updated"
     elif config.limit is not None:
         outcome.baseline_note = "not compared: --limit runs a sample of the dataset"
+    elif not config.guard:
+        outcome.baseline_note = "not compared: --no-guard measures the model before the guard"
     elif engine_key(engine) not in baseline["engines"]:
         outcome.baseline_note = (f"no baseline for {engine_key(engine)}; "
                                  "run with --update-baseline to record one")

@@ -50,6 +50,11 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
             continue  # "at the end *of the year*": the phrase goes whole or not at all
         if tok.dep_ == "amod" and tok.like_num:
             continue
+        if tok.dep_ in SECOND_TIER and (tok.pos_ == "PROPN" or tok.text.isupper()):
+            continue  # "the CRCM exam": the name is the detail
+        if tok.dep_ == "advmod" and tok.lower_ in {"back", "home", "away", "together"} and \
+                tok.head.pos_ in {"VERB", "AUX"}:
+            continue  # "got back from Japan" is one phrase
         if tok.dep_ == "conj" and not any(
                 doc[j].dep_ == "cc" or doc[j].is_punct for j in range(tok.head.i + 1, tok.i)):
             continue  # "half marathon" misread as two verbs: no "and" between, so one phrase
@@ -57,13 +62,17 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
     has_number = {t.i: any(w.like_num for w in t.subtree) for t in out}
     outcome = {t.i: any(w.text in {"%", "$", "€", "£"} or w.lower_ in OUTCOME_WORDS
                         for w in t.subtree) for t in out}
+    named = {t.i: any(w.pos_ == "PROPN" or w.ent_type_ in PLACE_ENTS for w in t.subtree)
+             for t in out}
     # The rightmost phrase first, and of those ending there the smallest ("at HelloFresh"
     # before "to procurement at HelloFresh"); phrases holding a number go last, and a result
     # ("that cut errors by 38 percent") the very last.
-    return sorted(out, key=lambda t: (outcome[t.i], has_number[t.i], -t.right_edge.i,
+    return sorted(out, key=lambda t: (outcome[t.i], has_number[t.i] or named[t.i],
+                                      -t.right_edge.i,
                                       t.right_edge.i - t.left_edge.i))
 
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "WORK_OF_ART"})
 OUTCOME_WORDS = frozenset("percent cut reduced increased saved grew doubled halved tripled "
                           "million billion faster fewer".split())
 
