@@ -253,7 +253,10 @@ def shared_history(hooks: Sequence[Hook]) -> Hook | None:
 _STOP = frozenset("a an the of in on at to for and or with about from by your my our their her his "
                   "this that these those how what why new building working work team people "
                   "time year years day days things thing making using getting going great good "
-                  "first last next week month role roles hiring across after every".split())
+                  "first last next week month role roles hiring across after every start starts "
+                  "started "
+                  "love loves loved want wants need needs like likes thinking think said says "
+                  "just still also really very much more most some any".split())
 
 
 def topic_words(text: str) -> set[str]:

@@ -78,7 +78,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     used: dict[str, Hook | None] = {"hook": None}
     text_channel = channel == "text"
 
-    said: dict[str, str] = {"line": ""}
+    said: dict[str, str] = {"line": "", "opener": ""}
 
     def hook_move(words: int) -> str:
         line, hook = _line_for(hooks, chosen, seed, today, min(words, 9 if text_channel else 14),
@@ -89,7 +89,13 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
 
     def closer(options: Sequence[str], salt: str) -> Callable[[int], str]:
         # A hook line that already hopes they are well needs no second "hope you're well".
-        return lambda w: "" if "hope" in said["line"].lower() else lines.pick(options, salt)
+        def build(words: int) -> str:
+            if "hope" in said["line"].lower():
+                return ""
+            # Never "say hi" twice: an opener that said it leaves the other closers.
+            fresh = [o for o in options if not ("say hi" in o and "say hi" in said["opener"])]
+            return lines.pick(fresh or options, salt)
+        return build
 
     moves: list[Move] = []
     first = first_name(contact)
@@ -106,6 +112,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
         elif history and chosen is None:  # shared history is all there is: it is the point
             opener = lines.history_line(history, seed) or opener
         if channel in {"linkedin-dm", "email"} or not chosen:
+            said["opener"] = opener
             moves.append(Move(lambda w: opener, 3 if hooks else 0, "opener"))
         moves.append(Move(hook_move, 0, "hook"))
         if fits and resource is not None:
@@ -159,7 +166,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
             moves.append(Move(also, 1, "hook"))
         moves.append(Move(closer(closers, seed + "c"), 2, "closer"))
     elif kind == "intro" and to is not None:
-        moves.append(Move(hook_move, 3, "hook"))
+        moves.append(Move(hook_move, 1, "hook"))  # the detail is why this intro fits them
         who = to.name + (f", {to.title} at {to.company}" if to.title and to.company else "")
         moves.append(Move(lambda w: f"I know {who}, and I think the two of you would have a lot "
                           "to talk about.", 1, "who"))
