@@ -156,6 +156,13 @@ class RecordingGuard(Guard):
         )
         return found if self.enforce else []
 
+    def voice(self, text: str, recipient: str, notes: Sequence[str]) -> list[str]:
+        """The inner guard's voice check (copied note, third person, cut phrase), recorded."""
+        found = self.inner.voice(text, recipient, notes)
+        if found and self.attempts and self.attempts[-1].text == text:
+            self.attempts[-1].problems.extend(found)
+        return found if self.enforce else []
+
     def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:
         """The inner guard's echo check; a copied prompt line also rejects the last attempt."""
         found = self.inner.echoes(text, prompt)

@@ -81,8 +81,8 @@ class OutreachService:
         today = self.clock()
         match = None
         if kind in {"checkin", "thanks"}:  # a resource only when it is about the chosen detail
-            hook = pick_hook(hooks_for(contact, notes, today), avoid_hook or None)
-            match = self.library.match(contact, notes, about=hook.fact if hook else "")
+            chosen = pick_hook(hooks_for(contact, notes, today), avoid_hook or None)
+            match = self.library.match(contact, notes, about=chosen.fact if chosen else "")
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, match, other)
         seed = f"{contact.id}:{kind}:{channel}:{today.isocalendar().week}:{variant}"
