@@ -62,17 +62,13 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
     has_number = {t.i: any(w.like_num for w in t.subtree) for t in out}
     outcome = {t.i: any(w.text in {"%", "$", "€", "£"} or w.lower_ in OUTCOME_WORDS
                         for w in t.subtree) for t in out}
-    named = {t.i: any(w.pos_ == "PROPN" or w.ent_type_ in PLACE_ENTS for w in t.subtree)
-             for t in out}
     # The rightmost phrase first, and of those ending there the smallest ("at HelloFresh"
     # before "to procurement at HelloFresh"); phrases holding a number go last, and a result
     # ("that cut errors by 38 percent") the very last.
-    return sorted(out, key=lambda t: (outcome[t.i], has_number[t.i] or named[t.i],
-                                      -t.right_edge.i,
+    return sorted(out, key=lambda t: (outcome[t.i], has_number[t.i], -t.right_edge.i,
                                       t.right_edge.i - t.left_edge.i))
 
 
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "WORK_OF_ART"})
 OUTCOME_WORDS = frozenset("percent cut reduced increased saved grew doubled halved tripled "
                           "million billion faster fewer".split())
 

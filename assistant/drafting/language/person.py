@@ -106,8 +106,11 @@ def spell_out(text: str) -> str:
     """Note shorthand spelled out: "w/ her sister" -> "with her sister"; "!!" -> "!"."""
     text = _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     # Reported speech: "Lena said she's thinking of ..." is the fact "she's thinking of ...".
-    text = re.sub(r"^(?:[A-Z]?[a-z]+\s+)?(?i:said|says|mentioned|told me)\s+(?:that\s+)?(?=\w)",
+    text = re.sub(r"^(?:[A-Z]?[a-z]+\s+)?(?:said|says|mentioned|told me)\s+(?:that\s+)?(?=\w)",
                   "", text)
+    # "Mentioned she's moving ..." (a fragment): only before a clause, never "Mentioned the ..."
+    text = re.sub(r"^(?:Said|Says|Mentioned|Told me)\s+(?:that\s+)?(?=(?:she|he|they)\b)", "",
+                  text)
     text = re.sub(r"([!?])\1+", r"\1", text)
     return re.sub(r"\s+lol\b|\s+haha\b|\s*:\)|\s*:-\)", "", text, flags=re.I)
 
