@@ -79,7 +79,8 @@ class ResourceLibrary:
         """
         if about is not None and not about.strip():
             return None  # no detail to hang a resource on: share nothing
-        query = " ".join([about] if about else [*contact.interests, *(n.text for n in notes[:1])])
+        query = " ".join([about, *contact.interests] if about
+                         else [*contact.interests, *(n.text for n in notes[:1])])
         query = query.strip()
         if not query:
             return None
@@ -87,7 +88,7 @@ class ResourceLibrary:
         for kind in (resources.KIND, "knowledge"):
             if self.index.count(kind) == 0:
                 continue
-            hits = [h for h in self.index.search_vector(kind, vector, k=3)
+            hits = [h for h in self.index.search_vector(kind, vector, k=5)
                     if h.score >= (ABOUT_MIN_SCORE if about else MIN_SCORE)
                     and (about is None or shares_topic(h.text, about))]
             if hits:
