@@ -86,6 +86,8 @@ def compare(
         if suite not in suites or tolerance is None:
             continue
         value, base = measured.get(metric), float(spec["value"])
+        if value is not None:  # the baseline keeps 4 places: a zero tolerance compares those
+            value = round(value, 4)
         higher = bool(spec.get("higher_is_better", _higher(metric)))
         worse = value is None or (value < base - tolerance if higher else value > base + tolerance)
         if worse:

@@ -59,6 +59,10 @@ def eval_command(
     judge: Annotated[bool, typer.Option(
         "--judge", help="Also grade drafts with the model-graded rubric (needs a model)."
     )] = False,
+    guard: Annotated[bool, typer.Option(
+        "--guard/--no-guard",
+        help="--no-guard: deliver a model's first draft unchecked, to measure it before the guard."
+    )] = True,
     datasets: Annotated[Path | None, typer.Option(help="Folder of dataset JSONL files.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline file to compare with.")] = None,
     reports: Annotated[Path | None, typer.Option(
@@ -70,7 +74,7 @@ def eval_command(
 
     config = RunConfig(
         engine=engine, suites=tuple(s.strip() for s in suite.split(",") if s.strip()),
-        limit=limit, judge=judge, update_baseline=update_baseline,
+        limit=limit, judge=judge, update_baseline=update_baseline, guard=guard,
     )
     config.datasets_dir = datasets or config.datasets_dir
     config.baseline_path = baseline or config.baseline_path

@@ -22,6 +22,9 @@ _SIGN_OFF = re.compile(r"^(?:best|warmly|cheers|thanks|thank you|all the best|re
                        r"regards|talk soon|take care)[,!.]?\s*$", re.I)
 _INTERJECTION = re.compile(r"^(?:congratulations|congrats|thanks|thank you|cheers|wow|"
                            r"hi|hey|hello)[^\w]*$", re.I)
+# A formula that is a whole sentence without a verb: "Congratulations on the twins!"
+_FORMULA = re.compile(r"^(?:congratulations|congrats|thanks|thank you|welcome back|happy|"
+                      r"best of luck|good luck)\b.*[!.]$", re.I)
 _THIRD = frozenset({"she", "he", "her", "his", "him", "hers", "herself", "himself"})
 _OTHER_PEOPLE = re.compile(
     r"\b(?:daughter|son|wife|husband|partner|mom|mother|dad|father|boss|manager|kid|baby|friend|"
@@ -85,8 +88,8 @@ def cut_mid_phrase(text: str, sources: Sequence[str]) -> tuple[bool, str]:
     source_sentences = [s for src in sources for s in split_sentences(src)]
     for sentence in body_sentences(text):
         stripped = sentence.rstrip()
-        if stripped.endswith(("…", "...")) or (words(stripped) and
-                                               words(stripped)[-1] in _DANGLING):
+        last = stripped.split()[-1].strip(".!?,;:\"'”’)").lower() if stripped.split() else ""
+        if stripped.endswith(("…", "...")) or last in _DANGLING:
             return True, f"cut off: '{sentence}'"
         mine = words(sentence)
         if len(mine) < 3:
@@ -159,7 +162,7 @@ def channel_distinct(drafts: Mapping[str, tuple[str, str]]) -> tuple[bool, str]:
 def complete_sentences(text: str) -> tuple[bool, str]:
     """Every sentence of the body has a finite verb (a lone "Congratulations!" is a sentence)."""
     for sentence in body_sentences(text):
-        if _INTERJECTION.match(sentence.strip()):
+        if _INTERJECTION.match(sentence.strip()) or _FORMULA.match(sentence.strip()):
             continue
         if not has_finite_verb(sentence):
             return False, f"no finite verb: '{sentence}'"

@@ -133,6 +133,8 @@ def render_markdown(outcome: RunOutcome) -> str:
               ["git sha", hd["git_sha"]], ["embeddings", hd["embeddings"]],
               ["suites", ", ".join(hd["suites"])], ["limit per suite", hd["limit"] or "none"],
               ["judge", "on" if hd["judge"] else "off"],
+              ["guard", "off (the model's first draft, delivered unchecked)"
+               if hd.get("guard") is False else "on"],
               ["prompt versions", ", ".join(f"{k} v{v}" for k, v in hd["prompt_versions"].items())],
               ["dataset sizes", ", ".join(f"{k} {v}" for k, v in hd["dataset_sizes"].items())],
               ["cases", f"{summary.cases} run, {summary.passed} passed, {summary.skipped} skipped"]]

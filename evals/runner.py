@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,9 @@ ENGINES = ("offline", "configured")
 _UNSET: Any = object()
 # (stage, done, total): the CLI turns these into progress bars.
 OnProgress = Callable[[str, int, int], None]
+# The day every eval run drafts on: a note's age (and so a hook's tense) and the drafts' seeds
+# depend on the date, so a fixed one makes two runs of the same code give the same scores.
+EVAL_TODAY = date(2026, 12, 1)
 
 
 @dataclass
@@ -56,6 +59,8 @@ class RunConfig:
     datasets_dir: Path = DATASETS_DIR
     baseline_path: Path = BASELINE_PATH
     reports_dir: Path = PUBLISHED_REPORTS_DIR  # the CLI writes to the data dir unless told
+    today: date = EVAL_TODAY
+    guard: bool = True  # False: a model's first draft is delivered as written (the "before")
 
     def selected(self) -> tuple[str, ...]:
         """The suites to run, checked."""
@@ -75,6 +80,9 @@ class RunConfig:
             raise InputError(msg)
         if self.update_baseline and self.limit is not None:
             msg = "--update-baseline needs the full dataset; drop --limit"
+            raise InputError(msg)
+        if self.update_baseline and not self.guard:
+            msg = "--update-baseline measures the app as shipped; drop --no-guard"
             raise InputError(msg)
 
 
@@ -163,7 +171,8 @@ def run_cases(
     scratch_app: Callable[[], Warmline] | None = None,
 ) -> list[CaseResult]:
     """Seed the app's store from the dataset and run every selected case against it."""
-    recorder = RecordingGuard(app.writer.guard)
+    app.outreach.clock = lambda: config.today
+    recorder = RecordingGuard(app.writer.guard, enforce=config.guard)
     app.writer.guard = recorder
     judge = None
     if config.judge:
@@ -227,6 +236,7 @@ def run_eval(
             "prompt_versions": app.prompts.versions(),
             "dataset_sizes": dataset.sizes(), "missing_datasets": dataset.missing,
             "suites": list(suites), "limit": config.limit, "judge": config.judge,
+            "guard": config.guard,
             "git_sha": git_sha(), "embeddings": type(app.stores.index.embeddings).__name__,
         }
     outcome = RunOutcome(header, results, summarise(results))
@@ -247,6 +257,8 @@ def _gate(outcome: RunOutcome, config: RunConfig, suites: tuple[str, ...]) -> No
         outcome.baseline_note = f"baseline for {engine_key(engine)} updated"
     elif config.limit is not None:
         outcome.baseline_note = "not compared: --limit runs a sample of the dataset"
+    elif not config.guard:
+        outcome.baseline_note = "not compared: --no-guard measures the model before the guard"
     elif engine_key(engine) not in baseline["engines"]:
         outcome.baseline_note = (f"no baseline for {engine_key(engine)}; "
                                  "run with --update-baseline to record one")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -262,25 +263,33 @@ def check_references(dataset: Dataset) -> None:
                     raise InputError(msg)
 
 
+def seeded_id(prefix: str, key: str, namespace: str = "") -> str:
+    """A stable id for a seeded row: the same dataset gives the same ids (and seeds) every run."""
+    digest = hashlib.sha256(f"{namespace}:{key}".encode()).hexdigest()
+    return f"{prefix}_{digest[:12]}"
+
+
 def seed_store(
-    records: RecordStore, sync: IndexSync, dataset: Dataset, progress: Progress | None = None
+    records: RecordStore, sync: IndexSync, dataset: Dataset, progress: Progress | None = None,
+    namespace: str = "",
 ) -> dict[str, str]:
     """Write the network into the records in one transaction, index it; return key -> id."""
     ids: dict[str, str] = {}
     with records.db.transaction() as conn:
         for row in dataset.network:
             contact = Contact(
-                name=row.name, company=row.company, title=row.title, tier=row.tier,
+                id=seeded_id("c", row.key, namespace), name=row.name, company=row.company,
+                title=row.title, tier=row.tier,
                 tags=row.tags, interests=row.interests, how_we_met=row.how_we_met,
                 location=row.location, past_companies=row.past_companies,
                 last_contacted=max((n.date for n in row.notes), default=None),
                 sources=["eval-dataset"],
             )
             records.put_contact(contact, conn)
-            for note in row.notes:
+            for number, note in enumerate(row.notes):
                 records.put_note(
-                    Note(contact_id=contact.id, text=note.text, created=note.date,
-                         source="eval-dataset"),
+                    Note(id=seeded_id("n", f"{row.key}#{number}", namespace), contact_id=contact.id,
+                         text=note.text, created=note.date, source="eval-dataset"),
                     conn,
                 )
             ids[row.key] = contact.id

@@ -68,6 +68,12 @@ class Guard:
         found.extend(active_content(text, sources))
         return found
 
+    def voice(self, text: str, recipient: str, notes: Sequence[str]) -> list[str]:
+        """A model draft that copies a note, speaks of the recipient, or cuts a phrase."""
+        from assistant.drafting.voice import voice_problems  # noqa: PLC0415 - no import cycle
+
+        return voice_problems(text, recipient, notes) if recipient else []
+
     def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:
         """A problem when ``text`` copies whole lines of its own prompt instead of answering."""
         copied = echoed_lines(text, prompt)

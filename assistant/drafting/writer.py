@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.drafting.guard import Guard, Limits
-from assistant.drafting.voice import voice_problems
 from assistant.errors import ModelError
 from assistant.llm.chat import ChatBackend
 from assistant.llm.prompts import BaseMessage, PromptLibrary, reply_turn, user_turn
@@ -91,8 +90,7 @@ class Writer:
                 problems = [
                     *self.guard.problems(text, sources, request.limits),
                     *self.guard.echoes(text, prompt),
-                    *(voice_problems(text, request.recipient, request.notes)
-                      if request.recipient else []),
+                    *self.guard.voice(text, request.recipient, request.notes),
                 ]
                 result.raw_outputs.append(raw)
                 result.raw_problems.append(problems)

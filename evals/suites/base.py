@@ -142,9 +142,10 @@ class RecordingGuard(Guard):
     raw model outputs for every service without the services having to expose them.
     """
 
-    def __init__(self, inner: Guard) -> None:
+    def __init__(self, inner: Guard, enforce: bool = True) -> None:
         super().__init__(inner.find_unsupported)
         self.inner = inner
+        self.enforce = enforce  # False: judge and record, but let the model's first draft through
         self.attempts: list[Attempt] = []
 
     def problems(self, text: str, sources: Sequence[str], limits: Limits) -> list[str]:
@@ -153,14 +154,21 @@ class RecordingGuard(Guard):
         self.attempts.append(
             Attempt(text, list(sources), list(found), self.inner.unsupported(text, sources))
         )
-        return found
+        return found if self.enforce else []
+
+    def voice(self, text: str, recipient: str, notes: Sequence[str]) -> list[str]:
+        """The inner guard's voice check (copied note, third person, cut phrase), recorded."""
+        found = self.inner.voice(text, recipient, notes)
+        if found and self.attempts and self.attempts[-1].text == text:
+            self.attempts[-1].problems.extend(found)
+        return found if self.enforce else []
 
     def echoes(self, text: str, prompt: Sequence[str]) -> list[str]:
         """The inner guard's echo check; a copied prompt line also rejects the last attempt."""
         found = self.inner.echoes(text, prompt)
         if found and self.attempts and self.attempts[-1].text == text:
             self.attempts[-1].problems.extend(found)
-        return found
+        return found if self.enforce else []
 
     def take(self) -> list[Attempt]:
         """The attempts since the last call."""

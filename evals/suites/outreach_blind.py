@@ -34,7 +34,8 @@ def _load(ctx: EvalContext) -> tuple[dict[str, Profile], dict[str, str], dict[st
         network = [_parse(SeedContact, row, f"{NETWORK} row {n}")
                    for n, row in enumerate(read_jsonl(BLIND_DIR / NETWORK), start=1)]
         stores = ctx.app.stores
-        ids = seed_store(stores.records, stores.sync, Dataset(personas, network, {}))
+        ids = seed_store(stores.records, stores.sync, Dataset(personas, network, {}),
+                         namespace=CACHE_KEY)
         ctx.cache[CACHE_KEY] = (personas, ids, {c.key: c for c in network})
     cached: tuple[dict[str, Profile], dict[str, str], dict[str, SeedContact]] = \
         ctx.cache[CACHE_KEY]

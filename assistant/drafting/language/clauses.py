@@ -50,6 +50,11 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
             continue  # "at the end *of the year*": the phrase goes whole or not at all
         if tok.dep_ == "amod" and tok.like_num:
             continue
+        if tok.dep_ in SECOND_TIER and (tok.pos_ == "PROPN" or tok.text.isupper()):
+            continue  # "the CRCM exam": the name is the detail
+        if tok.dep_ == "advmod" and tok.lower_ in {"back", "home", "away", "together"} and \
+                tok.head.pos_ in {"VERB", "AUX"}:
+            continue  # "got back from Japan" is one phrase
         if tok.dep_ == "conj" and not any(
                 doc[j].dep_ == "cc" or doc[j].is_punct for j in range(tok.head.i + 1, tok.i)):
             continue  # "half marathon" misread as two verbs: no "and" between, so one phrase

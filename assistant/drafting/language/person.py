@@ -36,6 +36,10 @@ class Said:
     tense: str  # "progressive" | "past" | "present" | "future" | "none" (no verb)
 
 
+CALENDAR = frozenset("january february march april june july august september october november "
+                     "december monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _names(contact_name: str) -> set[str]:
     return {p.lower() for p in contact_name.replace(".", " ").split() if len(p) > 1}
 
@@ -65,6 +69,8 @@ def _tense(root: Token, doc: Doc) -> str:
     words = {t.text.lower() for t in doc}
     if root.pos_ not in {"VERB", "AUX"}:
         return "none"
+    if root.tag_ == "VBN" and "getting" in words:  # "is getting married in April"
+        return "future"
     if {"will", "going", "plans", "planning"} & words and root.tag_ != "VBD":
         return "future"
     if root.tag_ == "VBG":
@@ -102,6 +108,9 @@ def spell_out(text: str) -> str:
     # Reported speech: "Lena said she's thinking of ..." is the fact "she's thinking of ...".
     text = re.sub(r"^(?:[A-Z]?[a-z]+\s+)?(?:said|says|mentioned|told me)\s+(?:that\s+)?(?=\w)",
                   "", text)
+    # "Mentioned she's moving ..." (a fragment): only before a clause, never "Mentioned the ..."
+    text = re.sub(r"^(?:Said|Says|Mentioned|Told me)\s+(?:that\s+)?(?=(?:she|he|they)\b)", "",
+                  text)
     text = re.sub(r"([!?])\1+", r"\1", text)
     return re.sub(r"\s+lol\b|\s+haha\b|\s*:\)|\s*:-\)", "", text, flags=re.I)
 
@@ -139,7 +148,11 @@ def with_subject(fact: str) -> str:
 
 def to_second_person(fact: str, contact_name: str) -> Said:
     """The fact said to the contact; the user's own voice ("Met Ana at ...") becomes "we"."""
-    doc = parse(with_subject(spell_out(fact.strip())))
+    fact = spell_out(fact.strip())
+    for part in _names(contact_name):  # "Dana's running her first 10k": "she is running"
+        fact = re.sub(rf"^{re.escape(part)}['’]s (?=\w+ing\b)", "She's ", fact, flags=re.I)
+        fact = re.sub(rf"^{re.escape(part)} (?=(?:is|was|has|will)\b)", "She ", fact, flags=re.I)
+    doc = parse(with_subject(fact))
     if not len(doc):
         return Said("", "thing", "none")
     names = _names(contact_name)
@@ -228,6 +241,9 @@ def to_second_person(fact: str, contact_name: str) -> Said:
     words = []
     for tok in doc:
         text = out[tok.i]
+        if text and text == tok.text and tok.is_lower and (
+                tok.lower_ in CALENDAR or tok.ent_type_ in {"GPE", "LOC", "NORP"}):
+            text = text[:1].upper() + text[1:]  # notes say "japan", "april"; a message does not
         if text:
             words.append(text + tok.whitespace_)
         elif words and not tok.whitespace_:

@@ -78,11 +78,24 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     used: dict[str, Hook | None] = {"hook": None}
     text_channel = channel == "text"
 
+    said: dict[str, str] = {"line": "", "opener": ""}
+
     def hook_move(words: int) -> str:
         line, hook = _line_for(hooks, chosen, seed, today, min(words, 9 if text_channel else 14),
                                fits, avoid=avoid_hook)
         used["hook"] = hook
+        said["line"] = line
         return line
+
+    def closer(options: Sequence[str], salt: str) -> Callable[[int], str]:
+        # A hook line that already hopes they are well needs no second "hope you're well".
+        def build(words: int) -> str:
+            if "hope" in said["line"].lower():
+                return ""
+            # Never "say hi" twice: an opener that said it leaves the other closers.
+            fresh = [o for o in options if not ("say hi" in o and "say hi" in said["opener"])]
+            return lines.pick(fresh or options, salt)
+        return build
 
     moves: list[Move] = []
     first = first_name(contact)
@@ -94,9 +107,12 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
     if kind == "checkin":
         opener = lines.pick(lines.OPENERS if hooks else lines.OPENERS_NO_NOTES, seed + "o")
         if history and chosen is not None and history.said.voice == "we":
-            said = lines.clause(history, 12)
-            opener = f"It's been a while since {said}." if said else opener
+            since = lines.clause(history, 12)
+            opener = f"It's been a while since {since}." if since else opener
+        elif history and chosen is None:  # shared history is all there is: it is the point
+            opener = lines.history_line(history, seed) or opener
         if channel in {"linkedin-dm", "email"} or not chosen:
+            said["opener"] = opener
             moves.append(Move(lambda w: opener, 3 if hooks else 0, "opener"))
         moves.append(Move(hook_move, 0, "hook"))
         if fits and resource is not None:
@@ -105,7 +121,7 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
             room = 110 if channel == "linkedin-note" else 60 if text_channel else 400
             moves.append(Move(lambda w: lines.resource_line(title, summary, url, seed, room), 1,
                               "resource"))
-        moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
+        moves.append(Move(closer(closers, seed + "c"), 2, "closer"))
     elif kind in {"info-interview", "coffee"}:
         def remark(words: int) -> str:
             line, hook = _line_for(hooks, chosen, seed, today, min(words, 12), False,
@@ -133,9 +149,10 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
 
         def congrats(words: int) -> str:
             used["hook"] = news
-            return lines.congrats_line(news, seed, contact.title, contact.company)
+            said["line"] = lines.congrats_line(news, seed, contact.title, contact.company, today)
+            return said["line"]
         moves.append(Move(congrats, 0, "congrats"))
-        moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
+        moves.append(Move(closer(closers, seed + "c"), 2, "closer"))
     elif kind == "thanks":
         line, hook = lines.thanks_line(hooks, seed)
         used["hook"] = hook
@@ -147,9 +164,9 @@ def compose(kind: str, channel: str, contact: Contact, hooks: list[Hook],
                 used["hook"] = other
                 return text
             moves.append(Move(also, 1, "hook"))
-        moves.append(Move(lambda w: lines.pick(closers, seed + "c"), 2, "closer"))
+        moves.append(Move(closer(closers, seed + "c"), 2, "closer"))
     elif kind == "intro" and to is not None:
-        moves.append(Move(hook_move, 3, "hook"))
+        moves.append(Move(hook_move, 1, "hook"))  # the detail is why this intro fits them
         who = to.name + (f", {to.title} at {to.company}" if to.title and to.company else "")
         moves.append(Move(lambda w: f"I know {who}, and I think the two of you would have a lot "
                           "to talk about.", 1, "who"))

@@ -22,6 +22,15 @@ _HARD_NEWS = re.compile(
     r"let go|lost (?:her|his|their|your) (?:job|mom|dad|mother|father)|divorce\w*|recovering|"
     r"diagnos\w*|cancer|chemo\w*|covid|injur\w*|broke (?:her|his|their) \w+|accident|"
     r"miscarriage|grie\w+|taking it slow|burn(?:ed|t)? ?out)\b", re.I)
+# Hard words that are not bad news: "a 10k for a cancer charity", "the surgery went fine",
+# "her first race since the knee surgery".
+_NOT_HARD = re.compile(r"\b(?:charity|fundraiser|fundraising|research|awareness|went (?:ok|okay|"
+                       r"well|fine|great)|fully recovered|since (?:her|his|their|the|my) |"
+                       r"hospital (?:system|software|tech\w*))\b", re.I)
+# Babies and grandchildren: news a friend answers with joy, in words of its own.
+_BABY = re.compile(r"\b(?:twins|triplets|new ?born|baby|babies|grand(?:kid|child|son|daughter|"
+                   r"baby|pa|ma|father|mother)\w*|(?:kid|baby|child) ?#? ?(?:\d|two|2nd|number)"
+                   r"|expecting|pregnan\w*|paternity|maternity|parental leave)\b", re.I)
 _ACHIEVEMENT = re.compile(r"\b(?:raised|won|published|promoted|passed (?:the|her|his|their|an?) "
                           r"\w+ exam|got into|graduated|accepted|awarded|landed|signed)\b", re.I)
 _GAVE = re.compile(r"\b(?:offered|introduced|intro'?d|helped|sent|shared|gave|invited|recommended|"
@@ -76,7 +85,7 @@ SYNONYMS = (("training for", "getting ready for"), ("working on", "busy with"),
             ("building", "putting together"), ("writing", "working on"),
             ("learning", "picking up"), ("looking for", "after"), ("started", "began"),
             ("finished", "completed"), ("opened", "launched"), ("hiked", "walked"),
-            ("ran", "completed"), ("got", "received"), ("joined", "moved to"))
+            ("ran", "completed"), ("joined", "moved to"))
 
 
 def reworded(text: str) -> str:
@@ -111,15 +120,19 @@ def need_topic(hook: Hook) -> str:
                 r"reading) (?:on|about|for)$", cue):
         noun, prep = cue.split()[-2], cue.split()[-1]
         topic = f"{'ideas' if noun in {'any', 'good', 'some'} else noun} {prep} {topic}"
-    short = shorten(topic, 8) if len(topic.split()) > 8 else topic
-    if not short or longest_copied_run(short, hook.fact) >= COPY_RUN:
-        return ""
-    return short
+    topic = re.sub(r"^(?:(?:a |some |any |good |great |decent |solid )+)", "", topic, flags=re.I)
+    topic = re.sub(r"^recs\b", "recommendations", topic, flags=re.I)
+    for limit in range(8, 2, -1):  # whole phrases only, and never a long lift of the note
+        short = shorten(topic, limit) if len(topic.split()) > limit else topic
+        if short and longest_copied_run(short, hook.fact) < COPY_RUN:
+            return short if len(short.split()) > 1 or cue.startswith("looking") else ""
+    return ""
 
 
 def _past(text: str) -> str:
     """ "you are training" -> "you were training" (the note is older than the question)."""
-    text = re.sub(r"\s+(?:now|these days|at the moment|right now)$", "", text)
+    text = re.sub(r"\s+(?:now|these days|at the moment|right now|next (?:week|month|year|"
+                  r"summer|spring|fall|autumn|winter))$", "", text)
     return re.sub(r"^you(?: are|'re|’re) ", "you were ", text)
 
 
@@ -133,8 +146,9 @@ def _still(text: str) -> str:
     return "do you still " + body
 
 
-_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|(?:a|any|the) (?:job|role|opening)s? "
-                     r"(?:for me|at)|put me in touch|recommend me)\b", re.I)
+_ASKISH = re.compile(r"\b(?:intro\w*|refer\w*|hiring|intern(?:s|ship)?|recruiting|"
+                     r"(?:a|any|the) (?:job|role|opening)s? (?:for me|at)|put me in touch|"
+                     r"recommend me)\b", re.I)
 
 
 def askish(hook: Hook) -> bool:
@@ -161,7 +175,13 @@ def hook_line(hook: Hook, seed: str, today: date, max_words: int = 12,
 
 def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
                resource_fits: bool) -> str:
-    if _HARD_NEWS.search(hook.fact) and hook.said.voice in {"you", "thing"}:
+    if _BABY.search(hook.fact) and hook.said.voice in {"you", "thing"} and \
+            not _HARD_NEWS.search(hook.fact):
+        line = baby_line(hook, seed, today)
+        if line:
+            return line
+    if _HARD_NEWS.search(hook.fact) and hook.said.voice in {"you", "thing"} and \
+            hook.type != PLAN and not _NOT_HARD.search(hook.fact):
         said = clause(hook, max_words)
         if not said:
             return "I've been thinking of you lately, and I hope you're doing okay."
@@ -185,6 +205,8 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
     if re.match(r"you(?: are|'re) (?:getting|going|about|due)\b", said):
         tense = "future"  # "you are getting married in December": a plan, not a past event
     stale = (today - hook.when).days > 45
+    if hook.event is not None:  # the note says when it happens: that decides the tense
+        stale = hook.event < today
     if hook.said.voice == "we":
         return pick([f"It's been a while since {said}.", f"I keep thinking back to when {said}."],
                     seed + "we")
@@ -200,7 +222,7 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
         return pick([f"Last I heard, {said}. How is everyone doing?",
                      f"I remember {said}. I hope you're all doing well."], seed + "fam")
     if tense in {"progressive", "future"}:
-        if stale or hook.type == PLAN and hook.when < today:
+        if stale or hook.type == PLAN and (hook.event or hook.when) < today:
             return pick([f"Last I heard, {_past(said)}. How did it go?",
                          f"You mentioned {_past(said)}. How did it all go?",
                          f"I remember {_past(said)}. How did it turn out?"], seed + "pp")
@@ -208,12 +230,14 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
                      f"I remember {said}. How is it coming along?",
                      f"Last I heard, {said}. How is it going so far?"], seed + "pf")
     if tense == "present":
-        if re.match(r"you(?: are|'re) back from ", said):
+        if re.match(r"you(?: are|'re) back from ", said) and not re.search(r"\bleave\b", said):
             rest = re.sub(r"^you(?: are|'re) back from ", "", said)
             return pick([f"I heard you were back from {rest}. How was it?",
                          f"Welcome back from {rest}! What was the highlight?"], seed + "bk")
-        return pick([f"I remember {said}. How is that going these days?",
-                     f"{_still(said)[:1].upper()}{_still(said)[1:]}?"], seed + "pr")
+        options = [f"I remember {said}. How is that going these days?"]
+        if said.startswith("you "):
+            options.append(f"{_still(said)[:1].upper()}{_still(said)[1:]}?")
+        return pick(options, seed + "pr")
     if tense == "past":
         if _ACHIEVEMENT.search(hook.fact):
             return pick([f"I heard {said}. Congratulations!",
@@ -231,11 +255,64 @@ def _hook_line(hook: Hook, seed: str, today: date, max_words: int,
     return ""
 
 
+def baby_line(hook: Hook, seed: str, today: date) -> str:
+    """A new baby or grandchild, said with joy: "Congratulations on the twins!"."""
+    fact = hook.fact
+    low = fact.lower()
+    name = _baby_name(hook)
+    named = f", {name}" if name else ""
+    if re.search(r"\bgrand(?:pa|ma|father|mother|kid|child|son|daughter|baby)", low):
+        who = "your first grandchild" if "first" in low else "your new grandchild"
+        return pick([f"I was so happy to hear about {who}{named}! How is grandparent life?",
+                     f"Congratulations on {who}{named}! I hope you're all doing well."],
+                    seed + "gb")
+    if "twins" in low or "triplets" in low:
+        what = "twins" if "twins" in low else "triplets"
+        return pick([f"Congratulations on the {what}! I hope you're all getting a little sleep.",
+                     f"I was thrilled to hear about the {what}! How are you all doing?"],
+                    seed + "tw")
+    due = hook.event
+    if due is not None and due > today and re.search(r"\b(?:due|expecting|pregnan)", low):
+        return pick(["You must be getting excited for the new baby! I hope you're keeping well.",
+                     "I was so happy to hear a new baby is on the way! I hope you're well."],
+                    seed + "du")
+    second = bool(re.search(r"#\s?2|\b(?:two|2nd|second|number two)\b", low))
+    baby = "baby number two" if second else "the new baby"
+    return pick([f"Congratulations on {baby}{named}! I hope you're all doing well.",
+                 f"I was so happy to hear about {baby}{named}! How are you all doing?"],
+                seed + "bb")
+
+
+def _baby_name(hook: Hook) -> str:
+    """The baby's name when the note gives it ("baby boy named Jonah", "grandkid, Leo")."""
+    match = re.search(r"\b(?:named|called)\s+([A-Z][a-z]+)", hook.fact) or re.search(
+        r"\b(?:baby|boy|girl|grandkid|grandchild|grandson|granddaughter)\W+([A-Z][a-z]+)\b",
+        hook.fact)
+    if not match:
+        return ""
+    name = match.group(1)
+    months = {m[:3] for m in "january february march april may june july august september "
+              "october november december".split()}
+    return "" if name.lower()[:3] in months else name
+
+
 _CHANGE = re.compile(r"\b(?:moved|switched|started|joined|opened|launched|adopted|began|"
                      r"promoted|hired|bought|took up|left|got into|got|retired|became)\b", re.I)
 _MILESTONE = re.compile(r"\b(?:ran|finished|rode|hiked|climbed|spotted|visited|hit|won|"
                         r"completed|cycled|walked|swam|presented|gave|published|raised|"
                         r"passed|performed|played|travel+ed|went|back)\b", re.I)
+
+
+def history_line(hook: Hook, seed: str) -> str:
+    """Shared history as the reason to write: "It's been a while since we worked at Nopa." """
+    said = clause(hook, 12)
+    if said and hook.said.voice == "we":
+        return pick([f"It's been a while since {said}!",
+                     f"I was thinking back to when {said}, and wanted to say hello."], seed + "hi")
+    if said and hook.said.voice == "you" and hook.said.tense == "past":
+        return pick([f"I was thinking back to when {said}, and wanted to say hello.",
+                     f"I still think about how {said}, and wanted to say hello."], seed + "hi")
+    return ""
 
 
 def topic_line(hook: Hook, seed: str) -> str:
@@ -279,8 +356,13 @@ _GOOD_NEWS_NOUN = re.compile(r"\b(?:baby|twins|wedding|engagement|job|role|house
                              r"shop|studio|restaurant|cafe|podcast)\b", re.I)
 
 
-def congrats_line(hook: Hook | None, seed: str, title: str, company: str) -> str:
+def congrats_line(hook: Hook | None, seed: str, title: str, company: str,
+                  today: date | None = None) -> str:
     """What the congratulations are for: the news in the notes, else their role."""
+    if hook is not None and _BABY.search(hook.fact) and not _HARD_NEWS.search(hook.fact):
+        line = baby_line(hook, seed, today or hook.when)
+        if line:
+            return line
     if hook is not None and hook.said.tense == "none":
         line = _thing_line(hook, seed, 12)
         if line:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.domain import Contact, Note
+from assistant.drafting.language.hooks import topic_words
 from assistant.errors import InputError
 from assistant.storage import resources
 from assistant.storage.index import SearchIndex
@@ -13,7 +14,10 @@ from assistant.storage.resources import Resource
 from assistant.storage.sync import IndexSync
 from assistant.text import ellipsize
 
-MIN_SCORE = 0.25  # below this, nothing in the library fits the person well enough to share
+MIN_SCORE = 0.25
+# A resource that names the detail's own topic word (checked below) may score lower: the
+# detail is one sentence, not a list of interests.
+ABOUT_MIN_SCORE = 0.15  # below this, nothing in the library fits the person well enough to share
 SUMMARY_CHARS = 160
 TITLE_CHARS = 120
 
@@ -73,17 +77,27 @@ class ResourceLibrary:
         resources.delete(self.records.db, resource_id)
         self.sync.reconcile()
 
-    def match(self, contact: Contact, notes: list[Note]) -> Match | None:
-        """The resource (the user's own first, then the shipped guides) that fits them best."""
-        query = " ".join([*contact.interests, *(n.text for n in notes[:1])]).strip()
+    def match(self, contact: Contact, notes: list[Note], about: str | None = None) -> Match | None:
+        """The resource (the user's own first, then the shipped guides) that fits them best.
+
+        ``about``: the detail the draft is built on (its hook). A resource is then offered only
+        when it is about that detail too, so a ceramics hobbyist never gets a guide to intros.
+        """
+        if about is not None and not about.strip():
+            return None  # no detail to hang a resource on: share nothing
+        query = " ".join([about, *contact.interests] if about
+                         else [*contact.interests, *(n.text for n in notes[:1])])
+        query = query.strip()
         if not query:
             return None
         vector = self.index.embed_query(query)
         for kind in (resources.KIND, "knowledge"):
             if self.index.count(kind) == 0:
                 continue
-            hits = self.index.search_vector(kind, vector, k=1)
-            if hits and hits[0].score >= MIN_SCORE:
+            hits = [h for h in self.index.search_vector(kind, vector, k=5)
+                    if h.score >= (ABOUT_MIN_SCORE if about else MIN_SCORE)
+                    and (about is None or shares_topic(h.text, about))]
+            if hits:
                 hit = hits[0]
                 title = str(hit.metadata.get("title", ""))
                 summary = hit.text.removeprefix(f"{title}. ").split("\n")[0]
@@ -106,3 +120,14 @@ def _checked(resource: Resource) -> Resource:
     topics = list(dict.fromkeys(t.strip() for t in resource.topics if t.strip()))
     return resource.model_copy(update={"title": ellipsize(title, TITLE_CHARS), "url": url,
                                        "note": resource.note.strip(), "topics": topics})
+
+
+def shares_topic(resource_text: str, detail: str) -> bool:
+    """Whether a resource and a detail share a content word ("marathon", "ceramics")."""
+    return bool((topic_words(resource_text) & topic_words(detail)) - _GENERIC)
+
+
+# Words any two texts about people share ("with two friends on weekends"): never a topic.
+_GENERIC = frozenset("friend weekend family people person small big little two three four place "
+                     "home night morning evening today week month year life lot way kid "
+                     "introduce introduction email short long".split())

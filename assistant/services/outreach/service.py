@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.domain import Contact, Direction, Draft, Interaction, Note, Source, new_id
 from assistant.drafting.guard import Limits
+from assistant.drafting.language.hooks import hooks_for, pick_hook
 from assistant.drafting.links import inert
 from assistant.drafting.offline import outreach as offline
 from assistant.drafting.offline.injection import untrusted_contact
@@ -131,10 +132,13 @@ class OutreachService:
         other = self._intro_partner(kind, contact, to_id or "")
         notes = offline.factual_notes(self.records.notes_for(contact.id))[:HOOK_NOTES]
         profile = self.records.get_profile()
-        match = self.library.match(contact, notes) if kind in {"checkin", "thanks"} else None
+        today = self.clock()
+        match = None
+        if kind in {"checkin", "thanks"}:  # a resource only when it is about the chosen detail
+            chosen = pick_hook(hooks_for(contact, notes, today), avoid_hook or None)
+            match = self.library.match(contact, notes, about=chosen.fact if chosen else "")
         limits = CHANNEL_LIMITS[channel]
         sources = self._sources(contact, notes, match, other)
-        today = self.clock()
         seed = f"{contact.id}:{kind}:{channel}:{today.isocalendar().week}:{variant}"
         wording: list[Wording] = []
 
