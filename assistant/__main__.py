@@ -3,8 +3,8 @@
 import sys
 
 # Commands that never need the data dir to themselves: they read alongside a running Warmline
-# (export, doctor, contacts list) or do not touch it (the team's evals and benchmarks).
-SHARED = ("export", "doctor", "eval", "eval-retrieval", "bench")
+# (export, doctor, contacts list, map, path) or do not touch it (the team's evals and benchmarks).
+SHARED = ("export", "doctor", "map", "path", "eval", "eval-retrieval", "bench")
 
 
 def refuse_when_busy(argv: list[str]) -> None:

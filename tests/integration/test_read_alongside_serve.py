@@ -1,4 +1,4 @@
-"""Read-only commands work while ``warmline serve`` holds the data dir; writes still wait."""
+"""Read-only commands (list, export, doctor, map, path) work beside `serve`; writes wait."""
 
 from __future__ import annotations
 
@@ -38,7 +38,14 @@ def test_list_export_and_doctor_work_while_the_server_runs(
     assert checks["records"]["ok"], checks
     assert checks["index"]["detail"].startswith(
         f"in use by the Warmline with pid {served.process.pid}"), checks
-    for run in (listed, exported, doctor):  # no waiting out the lock before reading
+    mapped = cli("map", "--json")
+    assert mapped.returncode == 0, mapped
+    assert mapped.json()["counts"]["contacts"] == 1
+    path = cli("path", "--to", "Nowhere Inc", "--json")
+    assert path.returncode == 0, path
+    assert path.json()["paths"] == []
+
+    for run in (listed, exported, doctor, mapped, path):  # no waiting out the lock first
         assert run.seconds < READ_WITHIN_S, run
 
     for write in (("contacts", "add", "--name", "Lee Park"),
