@@ -202,7 +202,6 @@ class ReadOnlyWarmline:
     db: Database
     contacts: ContactsReader
     backup: BackupService
-    network: NetworkService
 
     def doctor(self) -> HealthReport:
         """Config, engine, model and the records, read-only; the index is the other process's."""
@@ -226,8 +225,7 @@ def build_reader(settings: Settings | None = None) -> ReadOnlyWarmline:
     db = Database(path, read_only=True)
     records = RecordStore(db)
     return ReadOnlyWarmline(settings=settings, db=db, contacts=ContactsReader(records),
-                            backup=BackupService(records, None, ChatStore(db)),
-                            network=NetworkService(records, ProfileService(records)))
+                            backup=BackupService(records, None, ChatStore(db)))
 
 
 def data_dir_busy(home: Path) -> bool:

@@ -5,59 +5,39 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from pathlib import Path
 
 import click
 import typer
 
-from assistant.cli import coach, contacts, interview, network, outbound, outreach, story, system
 from assistant.cli.common import configure_logging
 from assistant.errors import WarmlineError
 
 log = logging.getLogger(__name__)
 
-cli = typer.Typer(
-    name="warmline",
-    help="Warmline: a local-first networking coach. Offline by default.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-system.register(cli)
-outreach.register(cli)
-contacts.register(cli)
-story.register(cli)
-coach.register(cli)
-network.register(cli)
-interview.register(cli)
-outbound.register(cli)
-
-# The team's tooling (``evals/``: eval, eval-retrieval, bench) lives in the source checkout and
-# is not part of the wheel; its commands appear only when Warmline runs from a checkout.
-CHECKOUT = Path(__file__).resolve().parent.parent.parent
-DEV_COMMANDS = ("evals.cli", "evals.bench.cli")
+# Commands whose module alone answers them: loading only that module (not every feature's
+# services, LangChain and Chroma) makes ``warmline map`` start in a fraction of the time.
+ONE_MODULE = {"map": "assistant.cli.network", "path": "assistant.cli.network"}
 
 
-def register_dev_commands(app: typer.Typer, checkout: Path = CHECKOUT) -> bool:
-    """Add the eval and bench commands when ``checkout`` holds the evals package."""
-    if not ((checkout / "pyproject.toml").is_file()
-            and (checkout / "evals" / "__init__.py").is_file()):
-        return False
-    if str(checkout) not in sys.path:
-        sys.path.append(str(checkout))
-    for name in DEV_COMMANDS:
-        importlib.import_module(name).register(app)
-    return True
+def command_tree(argv: list[str]) -> typer.Typer:
+    """The commands needed for ``argv``: one module's for the quick ones, otherwise all."""
+    words = [a for a in argv if not a.startswith("-")]
+    module = ONE_MODULE.get(words[0]) if words else None
+    if module is None:
+        from assistant.cli.commands import cli
 
-
-register_dev_commands(cli)
+        return cli
+    tree = typer.Typer(name="warmline", add_completion=False, pretty_exceptions_enable=False)
+    importlib.import_module(module).register(tree)
+    return tree
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command; never show a user a traceback."""
     logfile = configure_logging()
     try:
-        code = cli(args=argv, standalone_mode=False, prog_name="warmline")
+        args = sys.argv[1:] if argv is None else argv
+        code = command_tree(args)(args=args, standalone_mode=False, prog_name="warmline")
         if isinstance(code, int) and code:  # without standalone mode, typer.Exit(n) returns n
             sys.exit(code)
     except (click.exceptions.Exit, typer.Exit) as e:

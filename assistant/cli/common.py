@@ -8,17 +8,20 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.app import ReadOnlyWarmline, Warmline, build_app, build_reader, data_dir_busy
 from assistant.errors import StoreError, StoreLockedError
+from assistant.network_reader import NetworkReader, build_network_reader
 from assistant.privacy import FILE_MODE, private_dir, private_file
 from assistant.settings import default_home
 from assistant.text import escape_for_terminal
+
+if TYPE_CHECKING:
+    from assistant.app import ReadOnlyWarmline, Warmline
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -66,6 +69,28 @@ class RepairNotice:
             self._last = now
 
 
+# The whole app is imported on first use: ``map`` and ``path`` never need it.
+def build_app(**kwargs: Any) -> Warmline:
+    """The composition root's ``build_app``."""
+    from assistant.app import build_app as build
+
+    return build(**kwargs)
+
+
+def build_reader() -> ReadOnlyWarmline:
+    """The composition root's read-only view of the records."""
+    from assistant.app import build_reader as build
+
+    return build()
+
+
+def data_dir_busy(home: Path) -> bool:
+    """Whether another Warmline holds ``home`` now."""
+    from assistant.app import data_dir_busy as busy
+
+    return busy(home)
+
+
 @contextmanager
 def open_app() -> Iterator[Warmline]:
     """Build the app for one command and always release the data dir."""
@@ -94,12 +119,12 @@ def open_reader() -> Iterator[Warmline | ReadOnlyWarmline]:
 
 
 @contextmanager
-def open_records() -> Iterator[Warmline | ReadOnlyWarmline]:
-    """The records read-only, with no lock, index or model: all that a command which only reads
-    records needs (``map``, ``path``), so it starts at once and runs beside ``serve``. The whole
-    app when there is nothing to read yet or the store needs upgrading."""
+def open_network() -> Iterator[NetworkReader | Warmline]:
+    """The network service over the records opened read-only (no lock, index or model), so
+    ``map`` and ``path`` start at once and run beside ``serve``; the whole app when there is
+    nothing to read yet or the store needs upgrading."""
     try:
-        app: Warmline | ReadOnlyWarmline = build_reader()
+        app: NetworkReader | Warmline = build_network_reader()
     except StoreError:
         app = build_app(repair=RepairNotice())
     try:

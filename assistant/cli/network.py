@@ -10,7 +10,7 @@ import orjson
 import typer
 from rich.table import Table
 
-from assistant.cli.common import JSON, console, emit, open_records
+from assistant.cli.common import JSON, console, emit, open_network
 from assistant.services.network.service import DEFAULT_PATHS, MAX_HOPS, PathResult
 
 TOP_COMPANIES = 15
@@ -24,7 +24,7 @@ def map_network(
     json_out: JSON = False,
 ) -> None:
     """Your network: people, companies (current and past), tiers, and your goals."""
-    with open_records() as app:
+    with open_network() as app:
         data = app.network.map(goals=goals)
         if graphml is not None:
             data["graphml"] = {"path": str(graphml), **app.network.export_graphml(graphml)}
@@ -44,7 +44,7 @@ def path(
     json_out: JSON = False,
 ) -> None:
     """Warm paths to a company or role: who you know there, then who can introduce you."""
-    with open_records() as app:
+    with open_network() as app:
         result = app.network.path(to, max_hops=max_hops, limit=limit)
     emit(json_out, result.to_json, lambda: _print_paths(result))
 

@@ -18,7 +18,7 @@ LAYERS = {
     "assistant.storage": 2, "assistant.llm": 2,
     "assistant.drafting": 3,
     "assistant.services": 4,
-    "assistant.app": 5,
+    "assistant.app": 5, "assistant.network_reader": 5,
     "assistant.ui": 6, "assistant.cli": 6, "assistant.__main__": 7,
 }
 EDGES = ("assistant.ui", "assistant.cli")
