@@ -49,7 +49,8 @@ def eval_command(
         help="offline: the deterministic engine (the CI gate); configured: your settings' model."
     )] = "offline",
     suite: Annotated[str, typer.Option(
-        help="Comma-separated: pitch,checkin,injection,retrieval,interview-reference (default all)."
+        help="Comma-separated suites, e.g. story,outreach,injection,contacts,interview,coach "
+             "(each has -blind and other variants; see docs/evaluation.md). Default: all."
     )] = "",
     json_out: JSON = False,
     update_baseline: Annotated[bool, typer.Option(
