@@ -103,7 +103,8 @@ def _worst(results: list[CaseResult]) -> list[str]:
 
 
 DRAFTS_PER_KIND = 10
-FULL_DRAFT_SUITES = ("outreach", "pitch", "story")  # dev sets only: blind drafts never print
+# Dev sets only: blind drafts never print.
+FULL_DRAFT_SUITES = ("outreach", "outreach-dev3", "pitch", "story", "story-dev3")
 
 
 def full_drafts(results: list[CaseResult]) -> list[str]:

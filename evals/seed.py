@@ -44,8 +44,14 @@ CASE_FILES = {
     # scored in aggregate only (never print their rows).
     "outreach-blind": "blind/outreach_cases.jsonl",
     "story-blind": "blind/prose_profiles.jsonl",
+    # A third dev set in the blind sets' shape (its own personas and network), written by a
+    # helper who saw no code, to tune against in the open: its drafts print in full.
+    "outreach-dev3": "dev3/outreach_cases.jsonl",
+    "story-dev3": "dev3/prose_profiles.jsonl",
 }
 BLIND_SUITES = ("outreach-blind", "story-blind")
+# Suites whose cases carry their own personas and network (seeded apart from the dev network).
+OWN_NETWORK_SUITES = (*BLIND_SUITES, "outreach-dev3", "story-dev3")
 # Coach suites: utterance rows over a network of their own (seeded in a separate store).
 COACH_NETWORKS = {"coach": "coach_network.jsonl", "coach-blind": "blind/coach_network.jsonl"}
 Progress = Callable[[int, int], None]
@@ -178,7 +184,7 @@ def load_dataset(folder: Path = DATASETS_DIR, suites: tuple[str, ...] = ()) -> D
         rows = read_jsonl(path)
         if suite == "contacts":
             rows = [retrieval_row(row) for row in rows]
-        elif suite in ("story-intake", "story-blind"):
+        elif suite in ("story-intake", "story-blind", "story-dev3"):
             rows = [prose_row(row) for row in rows]
         elif suite in COACH_NETWORKS:
             rows = [coach_row(row, COACH_NETWORKS[suite]) for row in rows]
@@ -250,7 +256,7 @@ def check_references(dataset: Dataset) -> None:
             msg = f"retrieval case {case.id}: relevant ids missing from {SEARCH_NETWORK}: {unknown}"
             raise InputError(msg)
     for suite, cases in dataset.cases.items():
-        if suite == "contacts" or suite in BLIND_SUITES or suite == "story-intake":
+        if suite == "contacts" or suite in OWN_NETWORK_SUITES or suite == "story-intake":
             continue
         for case in cases:
             if case.persona and dataset.personas and case.persona not in dataset.personas:

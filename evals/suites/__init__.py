@@ -26,6 +26,8 @@ SUITES: dict[str, SuiteRun] = {
     "story-blind": story_intake.run_blind,
     "outreach": outreach.run,
     "outreach-blind": outreach_blind.run,
+    "outreach-dev3": outreach_blind.run_dev3,
+    "story-dev3": story_intake.run,
     "injection": injection.run,
     "contacts": contacts.run,
     "interview-reference": interview.run,
@@ -37,5 +39,5 @@ SUITES: dict[str, SuiteRun] = {
     "coach-blind": coach.run,
 }
 # Suites that ask a model to write: the only ones whose scores depend on the engine.
-WRITING_SUITES = ("story", "story-intake", "story-blind", "outreach", "outreach-blind",
-                  "injection", "interview", "interview-blind")
+WRITING_SUITES = ("story", "story-intake", "story-blind", "story-dev3", "outreach",
+                  "outreach-blind", "outreach-dev3", "injection", "interview", "interview-blind")
