@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from assistant.services.story.pitch import PitchService, note_retriever
 from assistant.services.story.profile import ProfileService
 from assistant.services.story.resume_review import ResumeReviewService
 from assistant.services.story.sounding_board import SoundingBoard
+from assistant.services.system.erase import delete_contents
 from assistant.services.system.health import HealthReport, diagnose
 from assistant.services.system.models import ModelSettingsService
 from assistant.services.system.outbound import OutboundService
@@ -85,6 +87,8 @@ class Warmline:
     outbound: OutboundService
     models: ModelSettingsService = field(init=False)
     coach: CoachService = field(init=False)  # built last, over the services above
+    # Called once "Delete all my data" has emptied the data dir: the server stops.
+    on_erased: Callable[[], None] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.models = ModelSettingsService(self.settings, lambda: self.choice, self.use_model)
@@ -116,6 +120,18 @@ class Warmline:
         # The home is 700 from the start; this catches index files Chroma wrote since (umask).
         make_private(self.settings.home)
         self.stores.lock.release()
+
+    def erase_all(self) -> int:
+        """"Delete all my data": close the stores, delete every file in the data dir (records,
+        index, drafts, chats, logs, settings); how many files went. The app is closed
+        afterwards: whoever serves it stops (``on_erased``), and ``close`` releases the lock,
+        which holds no data."""
+        self.search.close()
+        self.stores.db.close()
+        removed = delete_contents(self.settings.home)
+        if self.on_erased is not None:
+            self.on_erased()
+        return removed
 
 
 def build_app(

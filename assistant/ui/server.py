@@ -6,7 +6,10 @@ import functools
 import inspect
 import ipaddress
 import logging
+import os
 import re
+import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -214,6 +217,9 @@ def start_server(app: Warmline, host: str, port: int) -> gr.Blocks:
 def run_server(app: Warmline, host: str, port: int) -> None:
     """Serve until Ctrl+C, which is the normal way to stop (exit 0) even during start-up."""
     blocks: gr.Blocks | None = None
+    # After "Delete all my data" the stores are gone: stop as Ctrl+C would, once the page has
+    # its answer.
+    app.on_erased = lambda: threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
     try:
         blocks = start_server(app, host, port)
         url = f"http://{host}:{port}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.app import Warmline
+from assistant.errors import InputError
 from assistant.services.outreach.service import CHANNEL_LIMITS, KINDS
 from assistant.settings import Provider
 from assistant.ui.actions import wire
@@ -77,6 +78,32 @@ def build(app: Warmline) -> None:
     wire(test.click, on_test, fields, result)
     wire(save.click, on_save, fields, [result, engine])
     build_outbound(app)
+    build_erase(app)
+
+
+CONFIRM_WORD = "DELETE"
+
+
+def build_erase(app: Warmline) -> None:
+    """"Delete all my data": every file in the data dir, after typing DELETE; then it stops."""
+    with gr.Accordion("Delete all my data", open=False, elem_id="erase"):
+        gr.Markdown(f"Deletes everything Warmline keeps in `{app.settings.home}`: contacts, "
+                    "notes, drafts, chats, interview sessions, the search index, logs and "
+                    "settings. It cannot be undone; export a backup first if you want a copy. "
+                    "Warmline stops afterwards.")
+        confirm = gr.Textbox(label=f"Type {CONFIRM_WORD} to confirm", elem_id="erase-confirm")
+        erase = gr.Button("Delete all my data", variant="stop", elem_id="erase-button")
+        done = gr.Markdown(elem_id="erase-result")
+
+        def on_erase(typed: str) -> str:
+            if (typed or "").strip() != CONFIRM_WORD:
+                msg = f"Type {CONFIRM_WORD} in the box to confirm; nothing was deleted."
+                raise InputError(msg)
+            removed = app.erase_all()
+            return (f"Deleted all your Warmline data ({removed} files). Warmline has stopped; "
+                    "you can close this tab.")
+
+        wire(erase.click, on_erase, [confirm], done)
 
 
 def build_outbound(app: Warmline) -> None:
