@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from assistant.app import Warmline
 from assistant.domain import Contact, Interaction, Note, Profile
-from assistant.errors import ImportFileError, WarmlineError
+from assistant.errors import ImportFileError, InputError, WarmlineError
 from assistant.services.contacts.backup import parse_export
 from tests.exports import Person, hidden_profile, linkedin_connections_csv, vcard_file
 from tests.strategies import json_values, mangled_text
@@ -352,3 +352,25 @@ def test_arbitrary_json_shapes_restore_fully_or_not_at_all(app: Warmline, data: 
 @given(text=mangled_text([SEED_EXPORT]))
 def test_mangled_exports_restore_fully_or_not_at_all(app: Warmline, text: str) -> None:
     check_restore(app, text.encode("utf-8", "surrogatepass"))
+
+
+def test_export_replaces_an_earlier_export_but_never_another_file(
+    app_factory: AppFactory, tmp_path: Path
+) -> None:
+    app = app_factory()
+    populate(app)
+    backup = tmp_path / "backup.json"
+    app.backup.export(backup)
+    app.backup.export(backup)  # the nightly backup to the same name
+    assert json.loads(backup.read_text(encoding="utf-8"))["warmline_export"]
+
+    document = tmp_path / "thesis.txt"
+    document.write_text("three years of work", encoding="utf-8")
+    with pytest.raises(InputError, match="already exists and is not a Warmline export"):
+        app.backup.export(document)
+    assert document.read_text(encoding="utf-8") == "three years of work"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["backup.json",
+                                                                          "thesis.txt"]
+    empty = tmp_path / "empty.json"
+    empty.touch()
+    app.backup.export(empty)  # an empty file holds nothing to lose

@@ -126,6 +126,11 @@ class BackupService:
             # Renaming over it would replace a folder's entry, a device (/dev/full) or a pipe.
             msg = f"cannot write {path}: it is not a regular file; choose a file name"
             raise InputError(msg)
+        if path.is_file() and path.stat().st_size and not _is_export(path):
+            # Replacing an earlier backup is the point; replacing someone's document is not.
+            msg = (f"{path} already exists and is not a Warmline export; choose another file "
+                   "name (nothing was written)")
+            raise InputError(msg)
         tmp = path.with_name(path.name + ".tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -299,3 +304,13 @@ def _event_key(kind: str, contact_id: str | None, data: dict[str, Any],
 def _first_line(error: BaseException) -> str:
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+def _is_export(path: Path) -> bool:
+    """Whether a file starts like a Warmline export (its first key names the format)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(200)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and b'"warmline_export"' in head
