@@ -220,7 +220,7 @@ def test_main_set_option(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(capsys.readouterr().out)
     assert report["suite"] == "suite-holdout"
     assert {"suite", "embeddings", "engine", "contacts", "notes", "queries", "k", "mrr_depth",
-            "target", "modes"} == set(report)
+            "target", "modes", "nonsense"} == set(report)
     assert report["engine"] == "offline" and set(report["modes"]) == set(modes.MODES)
     modes.main(["--set", "all", "--json"])
     nested = json.loads(capsys.readouterr().out)
