@@ -126,7 +126,16 @@ def current_role(text: str) -> str:
                                  first[match.end():].lstrip(" ,:"), flags=re.I))
         if later:
             return later
-    return role_noun(re.sub(r"\([^)]*\)", "", first))
+    found = role_noun(re.sub(r"\([^)]*\)", "", first))
+    if found:
+        return found
+    # "I grew up on the farm, and for twelve years I've worked as a dairy farmer there": the
+    # role is in a later clause of the sentence.
+    for piece in re.split(r",\s*(?:and\s+|but\s+)?|;\s*|\s+and\s+(?=I\b)", first)[1:]:
+        later = role_noun(piece)
+        if later and re.search(r"\b(?:as|I'm|I am|I've been|I have been)\b", piece, re.I):
+            return later
+    return ""
 
 
 def present_clause(now: str) -> str:
