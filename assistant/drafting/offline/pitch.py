@@ -33,6 +33,7 @@ from assistant.drafting.offline.phrasing import (
 from assistant.drafting.offline.pitch_fit import Part, assemble, fit, used_facts
 from assistant.drafting.offline.pitch_goals import move_target, role_phrase
 from assistant.drafting.offline.pitch_material import Material, audience_key, digest
+from assistant.drafting.offline.pitch_voice import read_voice, voiced
 
 
 @dataclass
@@ -290,4 +291,5 @@ def build_pitch(
         parts = _about(builder, limits)
     else:
         parts = _spoken(builder, kind, limits)
+    parts = voiced(parts, read_voice(profile.voice_sample), limits, m.spell_out)
     return OfflinePitch(assemble(parts, m.spell_out), used_facts(parts))

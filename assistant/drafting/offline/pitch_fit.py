@@ -53,6 +53,7 @@ class Part:
     short_prefix: str | None = None  # a shorter opener to fall back on when space is tight
     hard_floor: int = 3  # the floor when space is very tight (keeps a proof point's number)
     keep: str = ""  # a word the clipped clause must still say (the role: "technician")
+    joins: bool = False  # said as the end of the sentence before it (", and ...")
 
     def __post_init__(self) -> None:
         self.budget = max(self.budget, self.floor)  # a budget never cuts below the floor
@@ -89,8 +90,14 @@ def assemble(parts: list[Part], spell_out: bool = False) -> str:
     ordered = sorted(parts, key=lambda p: p.order)
     paragraphs: dict[int, list[str]] = {}
     for part in ordered:
-        if text := part.text(spell_out):
-            paragraphs.setdefault(part.paragraph, []).append(text)
+        if not (text := part.text(spell_out)):
+            continue
+        said = paragraphs.setdefault(part.paragraph, [])
+        if part.joins and said and said[-1].endswith("."):
+            head = text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
+            said[-1] = f"{said[-1][:-1]}, and {head}"
+        else:
+            said.append(text)
     return "\n\n".join(" ".join(sentences) for _, sentences in sorted(paragraphs.items()))
 
 
