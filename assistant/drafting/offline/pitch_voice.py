@@ -46,6 +46,9 @@ _PLAIN_WORDS = (
     (r"\bI'd love to\b", "I'd like to"), (r"\bI'm especially drawn to\b", "I like"),
     (r"\bI'd be glad to\b", "I'm glad to"), (r"\bexactly\b", ""),
 )
+# Connectors a joined result can keep after ", and" ("..., and along the way, I trained ...");
+# "Another result:" would read as a list inside the sentence.
+_JOINABLE = frozenset({"", "Along the way, ", "On top of that, ", "I also ", "I "})
 _FUTURE_CHATTY_JOIN = re.compile(r"^(?:Now|Next|What|These days)\b")
 
 
@@ -88,22 +91,14 @@ def _too_short(text: str, limits: Limits) -> bool:
     return Limits(min_words=limits.min_words).problems(text) != [] if limits.min_words else False
 
 
-# When dropping an opener would leave a pitch too short, a terse writer says it as a sentence.
-_OPENER_SENTENCES = {"One result I'm proud of: ": "I'm proud of one result. ",
-                     "Something I'm proud of: ": "I'm proud of this. "}
-
-
 def _terse(parts: list[Part], fits: Callable[[list[Part]], bool]) -> list[Part]:
-    """Short plain sentences, sentence by sentence: each takes the tersest form (a compound split
-    in two, plain words, no soft opener, or the opener said as a short sentence of its own) that
-    keeps the pitch within its limits."""
+    """Short plain sentences, sentence by sentence: each takes the tersest form (no soft opener,
+    a compound split in two, plain words) that keeps the pitch within its limits."""
     styled = list(parts)
     said_also = any(p.prefix.startswith("I also") for p in parts)
     for part in sorted(parts, key=lambda p: p.order):
         index = parts.index(part)
         options = [_plain(part, split=True, openers=True, also=not said_also),
-                   replace(_plain(part, split=True),
-                           prefix=_OPENER_SENTENCES.get(part.prefix, _plain(part, True).prefix)),
                    _plain(part, split=True), _plain(part, split=False)]
         for option in options:
             trial = [*styled[:index], option, *styled[index + 1:]]
@@ -142,9 +137,12 @@ def _chatty(parts: list[Part]) -> list[list[Part]]:
     ordered = sorted(parts, key=lambda p: p.order)
     proofs = [p for p in ordered if any(f.startswith("profile:proof") for f in p.facts)]
     future = next((p for p in ordered if "profile:next" in p.facts and p.floor < 10_000), None)
-    second = proofs[1] if len(proofs) > 1 else None
+    second = proofs[1] if len(proofs) > 1 and proofs[1].prefix in _JOINABLE else None
     if future is not None and not _FUTURE_CHATTY_JOIN.match(future.prefix or ""):
         future = None
+    if second is not None and future is not None and \
+            ordered.index(future) == ordered.index(second) + 1:
+        future = None  # one "and" per sentence: three clauses joined read as a run-on
     attempts = [{id(second), id(future)}, {id(second)}, {id(future)}]
     return [[replace(p, joins=id(p) in joined and p is not None) for p in ordered]
             for joined in attempts]
