@@ -109,8 +109,12 @@ def shorten(text: str, max_words: int) -> str:
         if not options:
             return ""
         for t in options[0].subtree:
+            if options[0].dep_ == "conj" and t.i < options[0].head.i:
+                continue  # "how we prepped and labelled": "how" belongs to both, it stays
             kept.discard(t.i)
-        before = options[0].left_edge.i - 1
+        before = min((t.i for t in options[0].subtree if t.i > options[0].head.i),
+                     default=options[0].i) - 1 if options[0].dep_ == "conj" else \
+            options[0].left_edge.i - 1
         while options[0].dep_ == "conj" and before >= 0 and before in kept and (
                 doc[before].dep_ == "cc" or doc[before].text == ","):
             kept.discard(before)  # "Spanish and Polish" loses "and Polish", not only "Polish"
