@@ -58,6 +58,8 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
             continue  # "got back from Japan", "reports went down 25%" are one phrase
         if tok.dep_ == "prep" and tok.lower_ in {"from", "to"} and _in_range(tok):
             continue  # "from 80 to 1,100 donors": half a range misstates the result
+        if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+            continue  # "Mehta and Iyer Studio" is one name
         if tok.tag_ in {"WRB", "WP", "WDT"}:
             continue  # "changing how we prepped" without "how" is not a sentence
         if tok.lower_ in {"instead", "rather"}:

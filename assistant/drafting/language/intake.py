@@ -247,7 +247,9 @@ def as_bullet(sentence: str) -> str:
     """A first-person achievement as a bullet says it: "I led X" -> "Led X"."""
     text = sentence.strip().rstrip(".!")
     text = re.sub(r"^(?:and |then |so |also )", "", text, flags=re.I)
-    text = re.sub(r"^(?:i|we)\s+(?:also\s+|then\s+)?", "", text, flags=re.I)
+    # "I have written ..." keeps its subject: "Have written ..." reads as an order.
+    text = re.sub(r"^(?:i|we)\s+(?:also\s+|then\s+)?(?!(?:have|has|had|am|was|were|'ve)\b)", "",
+                  text, flags=re.I)
     return text[:1].upper() + text[1:]
 
 
@@ -351,7 +353,8 @@ def _two_results(sentence: str) -> list[str]:
     """ "I started a club that grew from 12 to 140 students, and after two years our absence
     rate dropped from 11% to 6%": two measured results, said as two proof points."""
     pieces = re.split(r",\s+(?:and|while)\s+", sentence)
-    if len(pieces) != 2 or not all(re.search(r"\d", p) and CHANGE.search(p) for p in pieces):
+    if len(pieces) != 2 or not re.search(r"\d", pieces[0]) or not (
+            re.search(r"\d", pieces[1]) and CHANGE.search(pieces[1])):
         return [sentence]
     second = parse(pieces[1])
     has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in second)

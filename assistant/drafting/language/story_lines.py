@@ -110,6 +110,7 @@ def to_first_person(sentence: str, name: str) -> str:
                                                               "has": "I have"}[m.group(1)], text)
     text = re.sub(r"(?<=[,;] and )(?:she|he)\b|(?<=, )(?:she|he)\b", "I", text)
     text = re.sub(r"\b[Hh]er\b(?= \w+)|\b[Hh]is\b", "my", text)
+    text = re.sub(r"\b(?:him|her)self\b", "myself", text)
     return re.sub(r"^my\b", "My", text)
 
 

@@ -105,9 +105,14 @@ def _count_numbers(words: Sequence[str]) -> int:
     return sum(1 for w in words if any(c.isdigit() for c in w))
 
 
+_WORD_NUMBER = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)")
 _RESULT = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per cent\b|x\b|times\b)|"
                      r"\b(?:by|to) (?:\w+ly |like )?(?:half|a (?:third|quarter)|zero)\b|"
-                     r"\b(?:doubled|tripled|halved)\b", re.I)
+                     r"\b(?:doubled|tripled|halved)\b|"
+                     r"\bfrom\s+(?:\S*\d\S*|" + _WORD_NUMBER + r")(?:\s+[a-z]+)?\s+to\s+"
+                     r"(?:\S*\d\S*|" + _WORD_NUMBER + r")(?:\s+(?:days?|weeks?|months?|hours?|"
+                     r"minutes?|years?|percent))?", re.I)
 RESULT_REACH = 22  # a result later than this in its clause is not worth the words it needs
 
 

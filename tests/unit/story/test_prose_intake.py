@@ -168,3 +168,21 @@ def test_a_pasted_story_gives_a_30s_pitch_with_the_role_and_both_results() -> No
     text = build_pitch(profile, "30s", "", 0, PITCH_KINDS["30s"].limits).text
     assert "veterinary technician" in text and "38%" in text and "14 new techs" in text
     assert PITCH_KINDS["30s"].limits.problems(text) == []
+
+
+def test_small_rules_that_keep_prose_readable() -> None:
+    assert to_first_person("He ran 8 assessments, teaching himself the method.", "Rohan Iyer") == \
+        "I ran 8 assessments, teaching myself the method."
+    for budget in (8, 10, 12):
+        short = shorten("I've been a licensed architect at Mehta and Iyer Studio for eleven years "
+                        "in Pune", budget)
+        assert "Mehta and Iyer Studio" in short or "Mehta" not in short, short
+    assert lang.as_bullet("I have written curriculum since 2019") == \
+        "I have written curriculum since 2019"
+    assert lang.as_bullet("I led the rollout") == "Led the rollout"
+    clause = ("I built the first outcomes database, which cut the time to compile annual funder "
+              "reports from three weeks to four days")
+    assert result_floor(clause) == len(clause.split())
+    story = read_story("I'm a Spanish teacher. I designed a program that now serves 400 students, "
+                       "and my pass rate rose from 61% to 89%.").profile
+    assert "My pass rate rose from 61% to 89%" in story.proof_points
