@@ -43,7 +43,7 @@ _PLAIN_WORDS = (
      "Does this fit your work? Tell me"),
     (r"\bI'd love to hear your perspective on where someone with my background could help "
      r"most\b", "Where could someone like me help most? I'd like your view"),
-    (r"\bI'd love to\b", "I'd like to"), (r"\bI'm especially drawn to\b", "I like"),
+    (r"\bI'd love to\b", "I'd like to"), (r"\bI'm especially drawn to\b", "I'm drawn to"),
     (r"\bI'd be glad to\b", "I'm glad to"), (r"\bexactly\b", ""),
 )
 # Connectors a joined result can keep after ", and" ("..., and along the way, I trained ...");
@@ -140,6 +140,11 @@ def _chatty(parts: list[Part]) -> list[list[Part]]:
     second = proofs[1] if len(proofs) > 1 and proofs[1].prefix in _JOINABLE else None
     if future is not None and not _FUTURE_CHATTY_JOIN.match(future.prefix or ""):
         future = None
+    before = ordered[ordered.index(future) - 1] if future is not None and \
+        ordered.index(future) > 0 else None
+    if before is None or before.prefix not in _JOINABLE or \
+            re.search(r"[,;]", before.fragment):
+        future = None  # "Another result: X" or a sentence with its own commas ends there
     if second is not None and future is not None and \
             ordered.index(future) == ordered.index(second) + 1:
         future = None  # one "and" per sentence: three clauses joined read as a run-on
