@@ -9,6 +9,7 @@ keywords is.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -23,8 +24,12 @@ def _any_keyword(text: str, point: dict[str, Any]) -> bool:
 
 
 def role_head(role: str) -> str:
-    """The word that names a role: "hospital pharmacist at Mercy" -> "pharmacist"."""
-    words = role.lower().replace(",", " ").split(" at ")[0].split(" in ")[0].split()
+    """The word that names a role: "hospital pharmacist at Mercy" -> "pharmacist", "Court
+    interpreter for 10 years" -> "interpreter" (not "years")."""
+    low = re.split(r"\s\((?:.*)|,", role.lower())[0]
+    for cut in (" at ", " in ", " for ", " with "):
+        low = low.split(cut)[0]
+    words = low.split()
     return words[-1] if words else ""
 
 

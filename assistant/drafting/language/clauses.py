@@ -52,9 +52,18 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
             continue
         if tok.dep_ in SECOND_TIER and (tok.pos_ == "PROPN" or tok.text.isupper()):
             continue  # "the CRCM exam": the name is the detail
-        if tok.dep_ == "advmod" and tok.lower_ in {"back", "home", "away", "together"} and \
+        if tok.dep_ == "advmod" and tok.lower_ in {"back", "home", "away", "together", "up",
+                                                   "down", "out", "off"} and \
                 tok.head.pos_ in {"VERB", "AUX"}:
-            continue  # "got back from Japan" is one phrase
+            continue  # "got back from Japan", "reports went down 25%" are one phrase
+        if tok.dep_ == "prep" and tok.lower_ in {"from", "to"} and _in_range(tok):
+            continue  # "from 80 to 1,100 donors": half a range misstates the result
+        if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+            continue  # "Mehta and Iyer Studio" is one name
+        if tok.tag_ in {"WRB", "WP", "WDT"}:
+            continue  # "changing how we prepped" without "how" is not a sentence
+        if tok.lower_ in {"instead", "rather"}:
+            continue  # "8 min instead of 15" without "instead" says something else
         if tok.dep_ == "conj" and not any(
                 doc[j].dep_ == "cc" or doc[j].is_punct for j in range(tok.head.i + 1, tok.i)):
             continue  # "half marathon" misread as two verbs: no "and" between, so one phrase
@@ -71,6 +80,15 @@ def _removable(doc: Doc | Span, kept: set[int], tier: frozenset[str] = OPTIONAL)
 
 OUTCOME_WORDS = frozenset("percent cut reduced increased saved grew doubled halved tripled "
                           "million billion faster fewer".split())
+
+
+def _in_range(tok: Token) -> bool:
+    """Whether a "from" or "to" phrase is one half of a numbered range ("from 80 to 1,100")."""
+    other = "to" if tok.lower_ == "from" else "from"
+    if tok.lower_ == "to" and tok.head.lower_ == "from":
+        return True  # the parser may hang "to 1,100" under "from 80"
+    return any(c.dep_ == "prep" and c.lower_ == other for c in tok.head.children) and \
+        any(w.like_num for w in tok.subtree)
 
 
 def _first_prep(tok: Token) -> bool:
@@ -93,7 +111,16 @@ def shorten(text: str, max_words: int) -> str:
         if not options:
             return ""
         for t in options[0].subtree:
+            if options[0].dep_ == "conj" and t.i < options[0].head.i:
+                continue  # "how we prepped and labelled": "how" belongs to both, it stays
             kept.discard(t.i)
+        before = min((t.i for t in options[0].subtree if t.i > options[0].head.i),
+                     default=options[0].i) - 1 if options[0].dep_ == "conj" else \
+            options[0].left_edge.i - 1
+        while options[0].dep_ == "conj" and before >= 0 and before in kept and (
+                doc[before].dep_ == "cc" or doc[before].text == ","):
+            kept.discard(before)  # "Spanish and Polish" loses "and Polish", not only "Polish"
+            before -= 1
         after = options[0].right_edge.i + 1
         # A word the parser misread as a bare conjunct ("half *marathon*") goes with its phrase.
         while after < len(doc) and after in kept and doc[after].dep_ in {"conj", "ccomp", "dep"} \
@@ -115,7 +142,8 @@ def _glued(doc: Doc, tok: Token, kept: set[int]) -> bool:
 
 
 def _word_count(doc: Doc, kept: set[int]) -> int:
-    return sum(1 for t in doc if t.i in kept and not t.is_punct)
+    """Words as a reader (and the length limits) count them: "140-unit" and "35%" are one."""
+    return len(render(doc, kept).split())
 
 
 def _drop_dangling(doc: Doc, kept: set[int]) -> None:

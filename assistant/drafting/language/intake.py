@@ -29,7 +29,7 @@ ACTION_VERBS = frozenset(
     generate generated present presented secure secured expand expanded consolidate consolidated
     resolve resolved eliminate eliminated own owns co-led co-founded coordinate coordinated plan
     planned supervise supervised qualify qualified recruit recruited handle handled carry carried
-    make made open opened close closed""".split())
+    make made open opened close closed rewrite rewrote redo redid""".split())
 # Verbs that say how someone feels or what they wish, not what they did.
 NOT_ACTIONS = frozenset("be have do want like love hope say think feel need wish try seem look "
                         "get go come keep know believe enjoy call help".split())
@@ -37,15 +37,21 @@ CHANGE = re.compile(
     r"\b(?:fell|dropped|drop|rose|went (?:up|down)|up|down|increased|decreased|improved|grew|"
     r"doubled|tripled|halved|cut|saved|reduced|raised|lowered|from \S+ (?:\w+ )?(?:down )?to|"
     r"under budget|ahead of|zero)\b", re.I)
+# Numbers people write in words ("eleven new techs", "sixty-two percent", "three thousand").
+NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|two|three|"
+               r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|hundred|thousand|million|billion|dozen)")
 OUTCOME = re.compile(
     r"\d|\b(?:percent|per cent|half|double[ds]?|triple[ds]?|fewer|faster|saved?|cut|reduc\w+|"
-    r"increas\w+|grew|growth|from \w+ to|won|award\w*|zero|first)\b", re.I)
+    rf"increas\w+|grew|growth|from \w+ to|won|award\w*|zero|first|{NUMBER_WORD})\b", re.I)
 NEXT_CUE = re.compile(
     r"\b(?:want(?:s|ed)? (?:to|an?)|would like to|i'd like to|hope to|hoping to|aim(?:ing)? to|"
     r"plan(?:ning)? "
     r"to|looking (?:to|for)|open to|(?:i'd|i would) love to (?:become|be|move|work|get|join)|"
     r"apply(?:ing)? for|eager to bring|next step|next role|my goal|goal is|"
     r"transition(?:ing)? (?:in)?to|"
+    r"what i (?:really )?want (?:now |next )?is|take (?:those|these|my|that|this) (?:skills|"
+    r"experience) (?:in)?to|"
     r"move (?:in)?to|moving (?:in)?to|pivot(?:ing)? (?:in)?to|seeking|aspire|excited to (?:move|"
     r"join|grow)|ready for|ready to)\b", re.I)
 NOW_CUE = re.compile(
@@ -102,19 +108,37 @@ IDENTITY = re.compile(r"\b(?:i am an?|i'm an?|i (?:\w+ly )?work as|years as an?|
                       r"i have been the|i(?:'m| am) working (?:as|like)|i work(?:ed)? like)\b|"
                       r"^as (?:an? |the )?[\w-]+(?: [\w-]+)?,? (?:for|at|in)\b",
                       re.I)
-MEASURED = re.compile(r"\d|\b(?:zero|half|a third|a quarter|twice|double)\b", re.I)
+MEASURED = re.compile(rf"\d|\b(?:zero|half|a third|a quarter|twice|double|{NUMBER_WORD})\b", re.I)
+_TENURE = re.compile(rf"\b(?:for|over|in|after)\s+(?:the\s+)?(?:last\s+|past\s+)?{NUMBER_WORD}\s+"
+                     r"(?:years?|months?)\b", re.I)
+# "I led our department's move to blended learning": a move made, not a move wished for.
+_MOVE_MADE = re.compile(r"\b(?:'s|’s|the|our|their|its|his|her|this|that)\s+(?:move|"
+                        r"transition|shift|pivot|switch)\s+(?:in)?to\b", re.I)
+# What a cover letter says of anyone: no achievement, no role, no target ("I am a quick learner
+# and a team player", "I believe my experience makes me a strong fit").
+BOILERPLATE = re.compile(
+    r"\b(?:passionate about|team player|quick learner|self-starter|detail-oriented|"
+    r"committed to (?:excellence|quality|making)|thrives? in (?:a )?fast-paced|fast-paced "
+    r"environments?|(?:strong|great|good|perfect|ideal) (?:fit|match|candidate)|"
+    r"i am writing to|i'm writing to|i would welcome|i'd welcome|i would be grateful|"
+    r"thank you for|look forward to|opportunity to discuss|hard-working|results-driven|"
+    r"go-getter|wear many hats)\b", re.I)
 
 
 def kind_of(sentence: str) -> str:
     """What a sentence of a story says: now, next, strength, proof, voice or other."""
-    if NEXT_CUE.search(sentence) and has_target(sentence):
+    if BOILERPLATE.search(sentence) and not re.search(r"\d", sentence) and not (
+            NEXT_CUE.search(sentence) and has_target(sentence)):
+        return OTHER
+    if NEXT_CUE.search(_MOVE_MADE.sub(" ", sentence)) and has_target(sentence):
         return NEXT
     if IDENTITY.search(sentence) or _role_fragment(sentence):
         return NOW
     action = _has_action(sentence)
-    if action and OUTCOME.search(sentence):
+    measured = _TENURE.sub(" ", sentence)  # "For five years I've sat ..." measures no result
+    if action and OUTCOME.search(measured):
         return PROOF
-    if MEASURED.search(sentence) and CHANGE.search(sentence):
+    if MEASURED.search(measured) and CHANGE.search(sentence):
         return PROOF  # "readmissions fell 12% in the pilot units"
     if re.search(r"\d+\s*%|[$€£]\s*\d", sentence) and not re.search(r"\bI\b", sentence):
         return PROOF  # a bullet of results: "140% of quota in 2023, President's Club twice"
@@ -139,7 +163,20 @@ def _role_fragment(sentence: str) -> bool:
     if not chunks or chunks[0].start != 0 or chunks[0].root.pos_ == "PRON":
         return False
     starts_clause = not any(t.tag_ in {"VBD", "VBP", "VBZ"} and t.i < chunks[0].end for t in doc)
+    last = chunks[0].text.split()[-1]
+    if chunks[0].root.tag_ in {"NNS", "NNPS"}:
+        return False  # "completion errors dropped ...": a role fragment names one person
+    if last[:1].isupper() and not _known_role_word(last):
+        return False  # "Grace Okafor" signs a letter; "Okafor" only looks like "counselor"
     return starts_clause and is_person_noun(chunks[0].text) and doc[0].lower_ not in {"my", "the"}
+
+
+def _known_role_word(word: str) -> bool:
+    """A capitalised word that names a role by itself ("Analyst", "Nurse"), unlike a surname."""
+    from assistant.drafting.language.story import ROLE_WORDS  # noqa: PLC0415
+    from assistant.drafting.offline.pitch_goals import ROLE_HEADS  # noqa: PLC0415
+
+    return word.lower().strip(".,;:") in ROLE_WORDS | ROLE_HEADS
 
 
 # What introduces a target, anywhere in a sentence ("Getting out in March, want to work as ...").
@@ -148,15 +185,21 @@ _TARGET_CUE = re.compile(
     r"aim(?:ing)?|plan(?:ning)?|looking|ready|excited|eager|keen|seeking|pursuing|open|"
     r"interested)(?: to| for| in)?\s+(?:(?:a )?(?:move|get|go|transition|pivot|step|return|"
     r"break|work|bring this|moving)\s+(?:(?:in)?to|as|in|back to)\s+|become\s+|be\s+|join\s+|"
-    r"find(?: a)?(?: job| role| position)?(?: as)?\s+|land\s+|a move into\s+|get into\s+)?|"
+    r"find(?: a)?(?: job| role| position)?(?: as)?\s+|land\s+|a move into\s+|get into\s+|"
+    r"take (?:those|these|my|that|this) (?:skills|experience)\s+(?:in)?to\s+)?|"
     r"goal is(?: to (?:become|be|move into|get into))?\s+|my goal(?: is)?:?\s+|"
+    r"what i (?:really )?want (?:now |next )?is(?: to (?:become|be|move into|get into|find))?\s+|"
+    r"take (?:those|these|my|that|this) (?:skills|experience) (?:in)?to\s+|"
     r"(?:move|moving|transition(?:ing)?|pivot(?:ing)?|step(?:ping)?)\s+(?:in)?to\s+|"
     r"(?:i'd|i would) love to (?:become|be|move into|work as|get into|join)\s+|"
     r"apply(?:ing)? for (?:the )?|turned aspiring\s+|aspiring\s+)", re.I)
-_TARGET_LEAD = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:new |full-time |part-time )?(?:role|"
+_TARGET_LEAD = re.compile(r"^(?:my next (?:role|job|step|position) (?:to be|as|in|is)\s+)?"
+                          r"(?:(?:a|an|the)\s+)?(?:(?:new |full-time |part-time )?(?:role|"
                           r"position|job|career) (?:as|in)\s+)?(?:(?:a|an|the)\s+)?", re.I)
 _TARGET_END = re.compile(r",|\s(?:where|so that|so|because|since|while|remote|if possible|"
-                         r"or maybe|probably|maybe|ideally|building|part-time|which)\b|\s[-–—]\s|"
+                         r"or maybe|probably|maybe|ideally|building (?:on|up|my|a|an|the)|"
+                         r"part-time|which)\b|"
+                         r"\s[-–—]\s|"
                          r"\s\(", re.I)
 _ROLE_WORD = re.compile(r"\s+(?:roles?|positions?|jobs?|opportunit(?:y|ies))\b(?=\s+(?:in|at|on|"
                         r"for|with|within)\b|\s*$)", re.I)
@@ -204,7 +247,9 @@ def as_bullet(sentence: str) -> str:
     """A first-person achievement as a bullet says it: "I led X" -> "Led X"."""
     text = sentence.strip().rstrip(".!")
     text = re.sub(r"^(?:and |then |so |also )", "", text, flags=re.I)
-    text = re.sub(r"^(?:i|we)\s+(?:also\s+|then\s+)?", "", text, flags=re.I)
+    # "I have written ..." keeps its subject: "Have written ..." reads as an order.
+    text = re.sub(r"^(?:i|we)\s+(?:also\s+|then\s+)?(?!(?:have|has|had|am|was|were|'ve)\b)", "",
+                  text, flags=re.I)
     return text[:1].upper() + text[1:]
 
 
@@ -213,17 +258,107 @@ def _clauses(sentence: str) -> list[str]:
     spaced dash, then at verbs that each carry their own object ("I grew X, wrote Y")."""
     from assistant.drafting.language.story_lines import achievement_pieces  # noqa: PLC0415
 
-    parts = [p.strip() for p in re.split(r",?\s+and\s+(?=I\s)|;\s+|\s[-–—]\s", sentence)
-             if p.strip()]
+    parts: list[str] = []
+    # "I mediate conflict daily, I trained 11 new starters": two sentences run together.
+    spliced = r"(?<=\w),\s+(?=I\s)" if re.match(r"(?:I|We)\s+\w+", sentence) else r"(?!)"
+    for piece in (p.strip() for p in re.split(
+            rf",?\s+and\s+(?=I\s)|;\s+|\s[-–—]\s|{spliced}", sentence)):
+        if piece and parts and _continues(piece, parts[-1]):
+            parts[-1] += "; " + piece  # "Wrote the SOP; used in the floods to evacuate 1,100"
+        elif piece:
+            parts.append(piece)
+    parts = [q for p in parts for q in _two_results(p)]
     out: list[str] = []
     for part in parts:
         pieces = achievement_pieces(part) if kind_of(part) == PROOF else [part]
+        if kind_of(part) == PROOF:
+            pieces = [q for p in pieces for q in _listed_actions(p)]
         if len(pieces) > 1 and sum(kind_of(p) == PROOF or _has_action(p) for p in pieces) \
                 == len(pieces):
             out.extend(pieces)
         else:
             out.append(part)
     return out
+
+
+# Where a sentence that says who someone is turns to where they are going: "I've spent 8 years
+# as a vet tech in Calgary, and I'm now moving into ...", "Court interpreter for 10 years,
+# transitioning to ...", "I'm a social worker, and what I want now is ...".
+_TURN = re.compile(r"(?:,|;|\s[-–—|])\s*(?:and\s+|but\s+|so\s+)?(?=(?:I'm|I am|I'd|I would|I want|"
+                   r"I hope|I plan|what I|now\b|transitioning|moving|pivoting|looking|hoping|"
+                   r"ready|keen|seeking|aiming|planning|want)\b)", re.I)
+
+
+def now_and_next(sentence: str) -> list[str]:
+    """A sentence that says both who someone is and where they are going, as the two."""
+    kind = kind_of(sentence)
+    if kind not in {NOW, NEXT}:
+        return [sentence]
+    for match in _TURN.finditer(sentence):
+        head, tail = sentence[: match.start()].strip(), sentence[match.end():].strip()
+        if len(head.split()) >= 2 and kind_of(head) == NOW and kind_of(tail) == NEXT:
+            return [head, tail]
+    return [sentence]
+
+
+_OWN_NAME = re.compile(r"^(?:I'm|I am|my name is)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*"
+                       r"(?:[,:;.–—-]|\s[\U0001F000-\U0001FAFF\u2600-\u27BF]\ufe0f?)+\s*", re.I)
+
+
+def without_own_name(sentence: str) -> str:
+    """ "I'm Sofia Lindgren 👋 senior graphic designer, 7 years" -> "I'm a senior graphic
+    designer, 7 years": the name introduces the role, which is what the sentence says."""
+    from assistant.drafting.language.story import article  # noqa: PLC0415
+
+    match = _OWN_NAME.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end():].strip()
+    if not rest or not _role_fragment(rest):
+        return sentence
+    return f"I'm {article(rest[:1].lower() + rest[1:] if rest[1:2].islower() else rest)}"
+
+
+_PAST_ACTION = "|".join(sorted((v for v in ACTION_VERBS if v.endswith("ed") or v in {
+    "led", "built", "cut", "grew", "ran", "wrote", "won", "taught", "drove", "sold", "made",
+    "rebuilt", "oversaw", "found", "caught", "sped", "shipped", "set"}), key=len, reverse=True))
+
+
+def _listed_actions(sentence: str) -> list[str]:
+    """ "I grew the donor program from 80 to 1,100, wrote the grant that brought in $450K, and
+    moved our records to Salesforce": a list of actions the parser did not chain, split at the
+    commas before each past-tense action verb; one piece unless every piece is an action."""
+    pieces = [p.strip() for p in re.split(rf",\s+(?:and\s+)?(?=(?:{_PAST_ACTION})\s)", sentence)]
+    if len(pieces) < 2 or any(len(p.split()) < 3 or not _has_action(p) for p in pieces):
+        return [sentence]
+    return pieces
+
+
+def _continues(piece: str, before: str) -> bool:
+    """A piece that says what became of the one before it: with no doer of its own ("used in
+    the 2023 floods to evacuate 1,100 residents"), or as the measured result of an action that
+    gave no number ("Rewrote the forms in plain language; completion errors dropped from 31%
+    to 6%")."""
+    doc = parse(piece)
+    if len(doc) > 1 and doc[0].tag_ == "VBN" and doc[0].lemma_.lower() not in ACTION_VERBS \
+            and doc[1].pos_ == "ADP":
+        return True
+    subjects = [t for t in doc if t.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].lower_ not in {"i", "we"} and \
+        bool(re.search(r"\d", piece)) and bool(CHANGE.search(piece)) and \
+        not re.search(r"\d", before) and _has_action(before)
+
+
+def _two_results(sentence: str) -> list[str]:
+    """ "I started a club that grew from 12 to 140 students, and after two years our absence
+    rate dropped from 11% to 6%": two measured results, said as two proof points."""
+    pieces = re.split(r",\s+(?:and|while)\s+", sentence)
+    if len(pieces) != 2 or not re.search(r"\d", pieces[0]) or not (
+            re.search(r"\d", pieces[1]) and CHANGE.search(pieces[1])):
+        return [sentence]
+    second = parse(pieces[1])
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in second)
+    return pieces if has_subject and _has_action(pieces[0]) else [sentence]
 
 
 def sort_sentences(sentences: list[str]) -> Sorted:
@@ -236,11 +371,12 @@ def sort_sentences(sentences: list[str]) -> Sorted:
 
     out = Sorted()
     for whole in sentences:
-        label, sentence = split_label(strip_opener(whole))
+        label, sentence = split_label(without_own_name(strip_opener(whole)))
         if label and is_next_label(label) and not NEXT_CUE.search(sentence):
             out.next.append(next_target("I want to move into " + clean_target(sentence)))
             continue
-        for clause in _clauses(sentence):
+        for clause in [c for whole_clause in _clauses(sentence)
+                       for c in now_and_next(whole_clause)]:
             kind = kind_of(clause)
             if kind == PROOF:
                 out.proof_points.append(as_bullet(clause))

@@ -126,7 +126,16 @@ def current_role(text: str) -> str:
                                  first[match.end():].lstrip(" ,:"), flags=re.I))
         if later:
             return later
-    return role_noun(re.sub(r"\([^)]*\)", "", first))
+    found = role_noun(re.sub(r"\([^)]*\)", "", first))
+    if found:
+        return found
+    # "I grew up on the farm, and for twelve years I've worked as a dairy farmer there": the
+    # role is in a later clause of the sentence.
+    for piece in re.split(r",\s*(?:and\s+|but\s+)?|;\s*|\s+and\s+(?=I\b)", first)[1:]:
+        later = role_noun(piece)
+        if later and re.search(r"\b(?:as|I'm|I am|I've been|I have been)\b", piece, re.I):
+            return later
+    return ""
 
 
 def present_clause(now: str) -> str:
@@ -144,6 +153,10 @@ def present_clause(now: str) -> str:
                      r")*)", first[at + len(role):]) if at >= 0 else None
     place = f" {where.group(1).rstrip(' ,')}" if where and len(where.group(1).split()) <= 5 \
         else ""
+    after = first[at + len(role) + where.end():] if where and at >= 0 else ""
+    if re.match(r"\s*[a-z]", after) and not re.match(r"\s*(?:for|since|and|in|at|where|who|"
+                                                     r"with|on)\b", after):
+        place = ""  # "with the Auckland metro service": not "with the Auckland"
     if years and not re.search(r"\b(?:ago|old|kids?|children)\b", first[years.end():][:12]):
         span = re.sub(r"^like ", "", years.group(1)).replace("yrs", "years")
         return f"I've been {article(role)}{place} for {span}"

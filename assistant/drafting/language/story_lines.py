@@ -19,12 +19,15 @@ SALUTATION = re.compile(
     r"ok(?:ay)? so here goes\W*|summary|about|about me)\s*$", re.I)
 # Leading words that only open a letter or a brain-dump ("To whom it may concern: For twelve ...").
 OPENER = re.compile(r"^(?:to whom it may concern[:,]\s*|ok(?:ay)?,? so\s+|so,?\s+(?=i\b)|"
-                    r"well,?\s+|hi!?\s+(?=i'm|i am)|hello,?\s+(?=my name|i'm|i am))", re.I)
+                    r"well,?\s+|(?:hi|hey|hello)[,!]*\s+(?=my name|i'm|i am))", re.I)
 # A short label before a colon: "Things I did: cut food waste ...", "Next: legal ops".
 LABEL = re.compile(r"^([^:]{1,60}):\s+(\S.*)$")
-NEXT_LABEL = re.compile(r"^(?:what'?s next|next(?: step| up)?|looking for|what i'?m after next|"
-                        r"goal|my goal|the goal|what i want(?: next)?|where i'?m heading|"
-                        r"open to|seeking)\b", re.I)
+NEXT_LABEL = re.compile(r"^(?:what i'?m (?:aiming|looking|hoping) for|what'?s next|"
+                        r"next(?: step| up| move| role)?|looking (?:for|at)|"
+                        r"what i'?m after(?: next)?|goals?|my goal|the goal|what i want(?: next)?|"
+                        r"where i'?m heading|where i want to go|open to|seeking|wants?|"
+                        r"hoping (?:for|to)|aiming for|target(?:ing)?|target roles?|"
+                        r"dream (?:job|role)|ideally)\b", re.I)
 # A line opened by an emoji or a symbol reads as a bullet.
 SYMBOL_BULLET = re.compile(r"^\s*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF]"
                            r"\ufe0f?\s*)+")
@@ -35,6 +38,23 @@ _THIRD_SUBJECT = re.compile(r"^(?:she|he)\b", re.I)
 def is_salutation(line: str) -> bool:
     """Whether a line is only a letter's greeting or sign-off ("Dear Hiring Manager,")."""
     return bool(SALUTATION.match(line.strip()))
+
+
+SIGN_OFF = re.compile(r"^(?:(?:best|kind|warm|warmest)?\s*regards|sincerely|yours (?:truly|"
+                      r"sincerely|faithfully)|yours|best(?: wishes)?|cheers|thanks|thank you|"
+                      r"all the best|talk soon)\s*[,.!]?\s*$", re.I)
+
+
+def is_sign_off(line: str) -> bool:
+    """Whether a line closes a letter ("Sincerely,"): the line after it is a signature."""
+    return bool(SIGN_OFF.match(line.strip()))
+
+
+def is_signature(line: str) -> bool:
+    """A name alone on its line ("Grace Okafor", "Tomasz"): one to three capitalised words."""
+    words = line.strip().rstrip(".").split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "")
+                                       .isalpha() for w in words)
 
 
 def strip_opener(sentence: str) -> str:
@@ -49,7 +69,8 @@ def split_label(sentence: str) -> tuple[str, str]:
     if not match:
         return "", sentence
     label, rest = match.group(1).strip(), match.group(2).strip()
-    if len(label.split()) > 7 or len(rest.split()) < 3 or re.search(r"\d$", label):
+    shortest = 1 if is_next_label(label) else 3  # "want: fraud analyst" says where, in two words
+    if len(label.split()) > 7 or len(rest.split()) < shortest or re.search(r"\d$", label):
         return "", sentence
     return label, rest
 
@@ -61,8 +82,8 @@ def is_next_label(label: str) -> bool:
 
 def third_person_name(sentences: list[str]) -> str:
     """The name a bio is written about ("Elena Vasquez is a ..."), when it never says "I"."""
-    text = " ".join(sentences)
-    if re.search(r"\b(?:I|I'm|I've|my|me)\b", text):
+    mine = [s for s in sentences if re.search(r"\b(?:I|I'm|I've|my|me)\b", s)]
+    if len(mine) > len(sentences) // 4:  # a bio may end "Reach me at ...", no more
         return ""
     for sentence in sentences[:2]:
         match = re.match(r"^([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:is|has|was)\b", sentence)
@@ -73,18 +94,53 @@ def third_person_name(sentences: list[str]) -> str:
 
 def to_first_person(sentence: str, name: str) -> str:
     """A bio's sentence in the writer's own voice: "Elena is now ..." -> "I am now ...",
-    "She designed ..." -> "I designed ...", "her pass rate" -> "my pass rate"."""
+    "She designed ..." -> "I designed ...", "her pass rate" -> "my pass rate", "Over five years,
+    Jordan has run ..." -> "Over five years, I have run ...", "Ana oversees" -> "I oversee",
+    "Jordan's redesign" -> "my redesign"."""
     first = name.split()[0]
-    text = re.sub(rf"^(?:{re.escape(name)}|{re.escape(first)})\s+is\b", "I am", sentence)
-    text = re.sub(rf"^(?:{re.escape(name)}|{re.escape(first)})\s+has\b", "I have", text)
-    text = re.sub(rf"^(?:{re.escape(name)}|{re.escape(first)})\s+was\b", "I was", text)
-    text = re.sub(rf"^(?:{re.escape(name)}|{re.escape(first)})\s+(?=[a-z]+ed\b)", "I ", text)
+    names = rf"(?:{re.escape(name)}|{re.escape(first)})"
+    text = re.sub(rf"\b{names}['’]s\b", "my", sentence)
+    text = _subjects_to_i(text, name)
+    text = re.sub(rf"^{names}\s+is\b", "I am", text)
+    text = re.sub(rf"^{names}\s+has\b", "I have", text)
+    text = re.sub(rf"^{names}\s+was\b", "I was", text)
+    text = re.sub(rf"^{names}\s+(?=[a-z]+ed\b)", "I ", text)
     text = _THIRD_SUBJECT.sub("I", text)
     text = re.sub(r"\b(?:she|he) (is|was|has)\b", lambda m: {"is": "I am", "was": "I was",
                                                               "has": "I have"}[m.group(1)], text)
     text = re.sub(r"(?<=[,;] and )(?:she|he)\b|(?<=, )(?:she|he)\b", "I", text)
     text = re.sub(r"\b[Hh]er\b(?= \w+)|\b[Hh]is\b", "my", text)
+    text = re.sub(r"\b(?:him|her)self\b", "myself", text)
     return re.sub(r"^my\b", "My", text)
+
+
+_FIRST_PERSON_VERB = {"is": "am", "has": "have", "does": "do", "'s": "am"}
+
+
+def _subjects_to_i(sentence: str, name: str) -> str:
+    """The bio's name or "she"/"he" as a subject becomes "I", and its verb agrees with it
+    ("Ana oversees a portfolio" -> "I oversee a portfolio")."""
+    first = name.split()[0]
+    doc = parse(sentence)
+    out = [t.text_with_ws for t in doc]
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        span = doc[tok.left_edge.i: tok.right_edge.i + 1].text
+        if span not in {name, first} and tok.lower_ not in {"she", "he"}:
+            continue
+        for i in range(tok.left_edge.i, tok.right_edge.i + 1):
+            out[i] = ""
+        out[tok.right_edge.i] = "I" + doc[tok.right_edge.i].whitespace_
+        heads = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj"
+                             and c.pos_ in {"VERB", "AUX"}
+                             and not any(g.dep_.startswith("nsubj") for g in c.children))]
+        verbs = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"aux", "auxpass"})]
+        for verb in verbs:
+            if verb.tag_ == "VBZ":
+                base = _FIRST_PERSON_VERB.get(verb.lower_, verb.lemma_)
+                out[verb.i] = base + verb.whitespace_
+    return "".join(out)
 
 
 def achievement_pieces(sentence: str) -> list[str]:

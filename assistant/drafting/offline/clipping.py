@@ -56,6 +56,11 @@ def clip(fragment: str, max_words: int) -> str:
     return _clip_words(fragment, max_words)
 
 
+def clip_words(fragment: str, max_words: int) -> str:
+    """The word-level clip alone (no phrase dropping): the clause's first words, ended well."""
+    return _clip_words(fragment, max_words) if len(fragment.split()) > max_words else fragment
+
+
 def _clip_words(fragment: str, max_words: int) -> str:
     """The word-level clip: a natural break, else a cut that keeps numbers and names whole."""
     words = fragment.split()
@@ -98,6 +103,29 @@ def _clip_words(fragment: str, max_words: int) -> str:
 
 def _count_numbers(words: Sequence[str]) -> int:
     return sum(1 for w in words if any(c.isdigit() for c in w))
+
+
+_WORD_NUMBER = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)")
+_RESULT = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per cent\b|x\b|times\b)|"
+                     r"\b(?:by|to) (?:\w+ly |like )?(?:half|a (?:third|quarter)|zero)\b|"
+                     r"\b(?:doubled|tripled|halved)\b|"
+                     r"\bfrom\s+(?:\S*\d\S*|" + _WORD_NUMBER + r")(?:\s+[a-z]+)?\s+to\s+"
+                     r"(?:\S*\d\S*|" + _WORD_NUMBER + r")(?:\s+(?:days?|weeks?|months?|hours?|"
+                     r"minutes?|years?|percent))?", re.I)
+RESULT_REACH = 22  # a result later than this in its clause is not worth the words it needs
+
+
+def result_floor(fragment: str, minimum: int = 4) -> int:
+    """The fewest words to keep so a clause keeps its result ("...that cut energy use by 35%"),
+    not only its first number ("a 140-unit block"); :func:`number_floor` when the result comes
+    first or too late."""
+    floor = number_floor(fragment, minimum)
+    match = _RESULT.search(fragment)
+    if not match:
+        return floor
+    end = len(fragment[: match.end()].split())
+    return max(floor, end) if end <= RESULT_REACH else floor
 
 
 def number_floor(fragment: str, minimum: int = 4) -> int:

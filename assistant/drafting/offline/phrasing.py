@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -255,28 +256,129 @@ _CHANGE = re.compile(
 _MAGNITUDE = re.compile(r"\b(?:largest|biggest|record|first ever|#1|top \d+|award\w*|"
                         r"president'?s club|promoted)\b", re.I)
 # Size alone ("a team of 12", "a $500K budget") is scope, not a result.
-_SCOPE = re.compile(r"\b(?:budget|book of|team of|portfolio|worth|responsible|manag(?:e|es)\b)",
-                    re.I)
+_SCOPE = re.compile(r"\b(?:budget|book of|team of|portfolio|worth|responsible|manag(?:e|es)\b|"
+                    r"up to \d)", re.I)
+# What others did because of the work: adoption says it mattered ("led the group to buy it for
+# all 6 sites", "reaching 60 sessions a week", "three other stores now use it").
+_ADOPTED = re.compile(r"\b(?:led (?:\w+ ){0,3}to (?:buy|adopt|choose|roll)|adopted by|"
+                      r"reaching|now (?:use|used|shared)|still use|rolled out to|became the "
+                      r"(?:template|standard))\b", re.I)
+
+
+_SMALL_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0) if w != "_"}
+_NUMBER_WORDS = re.compile(
+    r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|"
+    r"six|seven|eight|nine))?|(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+(hundred|thousand))?"
+    r"\b", re.I)
+
+
+def digits_of(text: str) -> str:
+    """Numbers written in words as digits, for measuring only ("sixty-two percent" -> "62
+    percent", "three thousand" -> "3000"); what the user wrote is what the pitch says."""
+    def number(m: re.Match[str]) -> str:
+        tens, unit, small, scale = (g.lower() if g else "" for g in m.groups())
+        value = _TENS[tens] + _SMALL_NUMBERS.get(unit, 0) if tens else _SMALL_NUMBERS[small]
+        value *= {"hundred": 100, "thousand": 1000}.get(scale, 1)
+        return str(value)
+    return _NUMBER_WORDS.sub(number, text)
+
+
+_UNITS = {"hour": 60.0, "hr": 60.0, "day": 1440.0, "week": 10080.0, "month": 43200.0,
+          "minute": 1.0, "min": 1.0, "k": 1e3, "m": 1e6, "million": 1e6, "year": 525600.0}
+_RANGE = re.compile(r"\bfrom\s+(?:about\s+|like\s+)?[$€£]?([\d.,]+)\s*([a-z]+)?\b.{0,12}?\bto\s+"
+                    r"(?:about\s+|like\s+)?[$€£]?([\d.,]+)\s*([a-z]+)?", re.I)
+
+
+def _amount(number: str, unit: str | None) -> float | None:
+    try:
+        value = float(number.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+    key = (unit or "").lower().rstrip("s")
+    return value * _UNITS.get(key, 1.0)
+
+
+def change_ratio(text: str) -> float:
+    """How big a measured change is, as a ratio of at least 1 (a cut to a quarter and a rise
+    to four times are both 4): "from 11 hours to 90 minutes" 7.3, "by 38 percent" 1.6,
+    "4 times as many" 4, "doubled" 2; 1 when no size of change is said."""
+    text = re.sub(r"\b(?:like|about|roughly|around|nearly|almost|some)\s+(?=\S*\d|half\b|a "
+                  r"(?:third|quarter)\b)", "", digits_of(text), flags=re.I)
+    ratios = [1.0]
+    if re.search(r"\bby (?:a )?(?:third|quarter)\b", text, re.I):
+        ratios.append(1.3)
+    for m in _RANGE.finditer(text):
+        unit_a, unit_b = m.group(2), m.group(4)
+        if unit_a and unit_a.lower().rstrip("s") not in _UNITS:
+            unit_a = None
+        if unit_b and unit_b.lower().rstrip("s") not in _UNITS:
+            unit_b = None
+        a, b = _amount(m.group(1), unit_a or unit_b), _amount(m.group(3), unit_b or unit_a)
+        if a and b and "%" in m.group(0) and min(a, b) >= 90 and 99 <= max(a, b) < 100:
+            a, b = 100 - a, 100 - b  # uptime 99.5% to 99.99%: downtime fell fiftyfold
+        if a and b:
+            ratios.append(max(a, b) / min(a, b))
+    shares = _PERCENT_LEVELS.sub(" ", text)  # "from 82% to 94%" is a range, measured above
+    if _CHANGE.search(shares):
+        down = re.search(r"\b(?:cut|reduc\w*|down|fell|dropped|lower\w*|decreas\w*|fewer)\b",
+                         shares, re.I)
+        for m in re.finditer(r"(?<![\d.])([\d.]+)\s*(?:%|percent\b|per cent\b)", shares, re.I):
+            share = min(float(m.group(1).strip(".") or 0) / 100, 0.95)
+            ratios.append(1 / (1 - share) if down else 1 + share)  # "cut food waste 22%"
+    for m in re.finditer(r"\b([\d.]+)\s*([a-z]+)?\s+instead of\s+([\d.]+)", text, re.I):
+        a, b = _amount(m.group(1), None), _amount(m.group(3), None)
+        if a and b:
+            ratios.append(max(a, b) / min(a, b))  # "8 min instead of 15"
+    for m in re.finditer(r"\b([\d.]+)\s*(?:x|times)\b", text, re.I):
+        ratios.append(float(m.group(1).rstrip(".") or 1))
+    if re.search(r"\b(?:to|down to) zero\b", text, re.I):
+        ratios.append(10.0)  # "from 9 non-conformities to zero"
+    words = {"doubled": 2.0, "twice": 2.0, "halved": 2.0, "by half": 2.0, "tripled": 3.0,
+             "quadrupled": 4.0}
+    ratios += [v for w, v in words.items() if re.search(rf"\b{w}\b", text, re.I)]
+    return max(ratios)
+
+
+_PERCENT_LEVELS = re.compile(r"\bfrom\s+\S*\d\S*\s*(?:%|percent)\s+(?:\w+\s+)?to\s+\S*\d\S*\s*"
+                             r"(?:%|percent)", re.I)
 
 
 def strength_score(text: str) -> int:
     """How strong a proof point is: a measured change (numbers, money and percentages, a
-    before and after) beats size alone, which beats an action without a number."""
+    before and after) beats size alone, which beats an action without a number; of two
+    changes, the bigger one ("4 times as many", "from 11 hours to 90 minutes") wins."""
     score = 0
-    if re.search(r"\d", text):
+    measured = digits_of(text)
+    if re.search(r"\d", measured):
         score += 10
-    if re.search(r"[$€£]\s?\d|\d[\d,.]*\s?(?:[kKmM]|million|billion)?\s?(?:euros?|dollars?|pounds)",
-                 text):
-        score += 3
-    elif re.search(r"%|\bpercent\b", text):
-        score += 3
-    change = bool(_CHANGE.search(text))
+    elif change_ratio(text) > 1:  # "doubled the dental appointments": a number in words
+        score += 4
+    if re.search(r"[$€£]\s?\d|\d[\d,.]*\s?(?:[kKmM]|million|billion)?\s?(?:euros?|dollars?|pounds)|"
+                 r"\b[A-Z]{3}\s?\d", text):  # "PHP 2.4M", "KES 3.1M", "AUD 60k"
+        score += 4  # money is the impact anyone reads at once
+    elif re.search(r"%|\bpercent\b", _PERCENT_LEVELS.sub(" ", measured)):
+        score += 3  # a change by a share ("cut errors 38%"), not a level ("CSAT from 82% to 94%")
+    ratio = change_ratio(text)
+    change = bool(_CHANGE.search(text)) or ratio > 1
+    # The size of the change: "by 38%" 1, "doubled" 2, "4 times as many" 4.
+    score += min(3, round(2 * math.log2(ratio))) if ratio > 1 else 0
     if change:
         score += 4
     elif _SCOPE.search(text):
         score -= 4
     if _MAGNITUDE.search(text):
         score += 2
+    if _ADOPTED.search(text):
+        score += 2
+    counts = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", measured)
+              if n.replace(",", "").replace(".", "").isdigit()]
+    if counts and max(counts) < 10 and not change:
+        score -= 1  # "three junior researchers" is a smaller claim than "200 interviews"
     first = text.split(" ", 1)[0].lower() if text.split() else ""
     if _is_past(first) or first in _PRESENT_VERBS:
         score += 1

@@ -16,7 +16,13 @@ from assistant.domain import Profile
 from assistant.drafting.guard import Limits
 from assistant.drafting.kinds import PITCH_KINDS
 from assistant.drafting.offline import pitch_phrases as phrases
-from assistant.drafting.offline.clipping import clip, clip_chars, number_floor, split_sentences
+from assistant.drafting.offline.clipping import (
+    clip,
+    clip_chars,
+    number_floor,
+    result_floor,
+    split_sentences,
+)
 from assistant.drafting.offline.phrasing import (
     capitalise,
     join_list,
@@ -27,6 +33,7 @@ from assistant.drafting.offline.phrasing import (
 from assistant.drafting.offline.pitch_fit import Part, assemble, fit, used_facts
 from assistant.drafting.offline.pitch_goals import move_target, role_phrase
 from assistant.drafting.offline.pitch_material import Material, audience_key, digest
+from assistant.drafting.offline.pitch_voice import read_voice, voiced
 
 
 @dataclass
@@ -99,7 +106,7 @@ class _Builder:
         role_end = spoken.index(head) + 1 if head in spoken else 4
         return Part(10, prefix, self.m.present, floor=max(floor, role_end), facts=("profile:now",),
                     budget=self.budget["present"], paragraph=paragraph, short_prefix="",
-                    hard_floor=max(min(words, 4), role_end))
+                    hard_floor=max(min(words, 4), role_end), keep=head if head in spoken else "")
 
     def proof(self, index: int, order: int, budget: int | None = None) -> Part | None:
         if index >= len(self.m.proofs):
@@ -117,14 +124,14 @@ class _Builder:
             prefix = self._rotate(phrases.PROOF_NEXT, index)
             if prefix == "I also " and form in {"past", "present"}:
                 rest = clause[2:]
-                return Part(order, prefix, rest, floor=number_floor(rest, 3), facts=(fid,),
-                            budget=limit, short_prefix="I ", hard_floor=number_floor(rest, 2))
+                return Part(order, prefix, rest, floor=result_floor(rest, 3), facts=(fid,),
+                            budget=limit, short_prefix="I ", hard_floor=result_floor(rest, 2))
             if prefix == "I also ":
                 prefix = "On top of that, "
         if prefix and form == "first" and not re.match(r"I\b", clause):
             clause = clause[:1].lower() + clause[1:]  # "Along the way, my series ..."
-        return Part(order, prefix, clause, floor=number_floor(clause), facts=(fid,), budget=limit,
-                    short_prefix="", hard_floor=number_floor(clause, 3))
+        return Part(order, prefix, clause, floor=result_floor(clause), facts=(fid,), budget=limit,
+                    short_prefix="", hard_floor=result_floor(clause, 3))
 
     def future(self, order: int = 60) -> Part | None:
         if not self.m.next_text.strip():
@@ -284,4 +291,5 @@ def build_pitch(
         parts = _about(builder, limits)
     else:
         parts = _spoken(builder, kind, limits)
+    parts = voiced(parts, read_voice(profile.voice_sample), limits, m.spell_out)
     return OfflinePitch(assemble(parts, m.spell_out), used_facts(parts))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.drafting.guard import Limits, count_words
-from assistant.drafting.offline.clipping import clip
+from assistant.drafting.offline.clipping import clip, clip_words
 from assistant.drafting.offline.phrasing import formal, sentence
 
 # A last comma-separated piece that is only a count: ", 9 years", ", over 200 patients".
@@ -52,15 +52,32 @@ class Part:
     budget: int = field(default=10_000)
     short_prefix: str | None = None  # a shorter opener to fall back on when space is tight
     hard_floor: int = 3  # the floor when space is very tight (keeps a proof point's number)
+    keep: str = ""  # a word the clipped clause must still say (the role: "technician")
+    joins: bool = False  # said as the end of the sentence before it (", and ...")
 
     def __post_init__(self) -> None:
         self.budget = max(self.budget, self.floor)  # a budget never cuts below the floor
 
     def text(self, spell_out: bool = False) -> str:
         """The sentence as it will be read."""
-        clause = self.prefix + clip_clause(self.fragment, self.budget) + self.suffix
+        clause = self.prefix + self.clipped() + self.suffix
         rendered = sentence(clause)
         return formal(rendered) if spell_out else rendered
+
+    def clipped(self) -> str:
+        """The fragment clipped to the budget, still saying the ``keep`` word: "I've spent 8
+        years at a busy clinic" must not stand for "... 8 years as a veterinary technician"."""
+        clause = clip_clause(self.fragment, self.budget)
+        words = [w.strip(",.;:()").lower() for w in self.fragment.split()]
+        key = self.keep.lower()
+        if not key or key not in words or key in [w.strip(",.;:()").lower()
+                                                    for w in clause.split()]:
+            return clause
+        end = words.index(key) + 1
+        return clip_words(self.fragment, max(self.budget, end)) if key in [
+            w.strip(",.;:()").lower() for w in clip_words(
+                self.fragment, max(self.budget, end)).split()] else \
+            " ".join(self.fragment.split()[:end]).rstrip(",;:")
 
     def slack(self) -> int:
         """How many words could still be clipped from the fragment."""
@@ -73,8 +90,14 @@ def assemble(parts: list[Part], spell_out: bool = False) -> str:
     ordered = sorted(parts, key=lambda p: p.order)
     paragraphs: dict[int, list[str]] = {}
     for part in ordered:
-        if text := part.text(spell_out):
-            paragraphs.setdefault(part.paragraph, []).append(text)
+        if not (text := part.text(spell_out)):
+            continue
+        said = paragraphs.setdefault(part.paragraph, [])
+        if part.joins and said and said[-1].endswith("."):
+            head = text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
+            said[-1] = f"{said[-1][:-1]}, and {head}"
+        else:
+            said.append(text)
     return "\n\n".join(" ".join(sentences) for _, sentences in sorted(paragraphs.items()))
 
 
@@ -148,9 +171,12 @@ def fit(
         words = count_words(assemble(chosen, spell_out))
         if goal is not None and words >= goal:
             break
-        trial = [*chosen, part]
-        if over(assemble(trial, spell_out), limits) == 0:
-            chosen = trial
+        extra = replace(part)
+        # An optional clause too long for the room left is clipped to it, never below its floor.
+        while over(assemble([*chosen, extra], spell_out), limits) > 0 and extra.slack() > 0:
+            extra.budget = min(len(extra.fragment.split()), extra.budget) - 1
+        if over(assemble([*chosen, extra], spell_out), limits) == 0:
+            chosen = [*chosen, extra]
     return chosen
 
 

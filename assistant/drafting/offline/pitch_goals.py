@@ -25,6 +25,8 @@ _ROLE_WORDS = frozenset(
     "technologist instructor facilitator practitioner strategist founder cto ceo cfo coo vp "
     "cmo cpo cro cio ciso chro apm sre scientist clinician therapist".split()
 )
+ROLE_HEADS = _ROLE_WORDS | {"supervisor", "assistant", "tester", "worker", "officer", "clerk",
+                           "mechanic", "technician", "hygienist", "paralegal", "teacher"}
 _ROLE_CUT = re.compile(r"\s(?:in|at|for|with|within|on|of|focused|working|who)\s|,")
 _MOVE = re.compile(r"^(?:mov(?:e|ing)|transition(?:ing)?|get(?:ting)?|break(?:ing)?|pivot(?:ing)?|"
                    r"switch(?:ing)?|step(?:ping)?|go(?:ing)?|shift(?:ing)?)\s+(?:in)?to\s+",
@@ -44,9 +46,13 @@ def role_phrase(text: str) -> str:
 
 def is_role(text: str) -> bool:
     """Whether a phrase names a job ("product manager") rather than a field ("health tech")."""
-    from assistant.drafting.language.story import ROLE_WORDS  # noqa: PLC0415
+    from assistant.drafting.language.story import ROLE_WORDS, is_person_noun  # noqa: PLC0415
 
-    words = role_phrase(text).lower().split()
+    phrase = role_phrase(text)
+    words = phrase.lower().split()
+    doing = bool(words) and words[0].endswith("ing") and words[0] not in _ING_NOUNS
+    if 0 < len(words) <= 4 and is_person_noun(phrase) and not doing:
+        return True  # "Food Safety Auditor", "localization project manager"
     return bool(words) and words[-1].strip(".,") in _ROLE_WORDS | ROLE_WORDS | {
         "supervisor", "assistant", "tester", "administrator", "specialist"}
 

@@ -23,7 +23,12 @@ from assistant.drafting.offline.phrasing import (
     strength_score,
     uses_contractions,
 )
-from assistant.drafting.offline.pitch_goals import is_activity, is_role, is_transition
+from assistant.drafting.offline.pitch_goals import (
+    is_activity,
+    is_role,
+    is_transition,
+    role_phrase,
+)
 
 _VERBS = frozenset(
     "move transition become lead build join work get find help use bring run design teach start "
@@ -76,12 +81,21 @@ def _next_form(text: str) -> tuple[str, str]:
         return text, "first"
     if head == "to" and len(words) > 1:
         return " ".join(words[1:]), "verb"
+    if head in _VERBS and _names_a_job(text):  # "Support operations manager", "Lead designer"
+        return text, "role"
     if head in _VERBS:
         return head + (" " + " ".join(words[1:]) if len(words) > 1 else ""), "verb"
     if is_activity(text):  # "Marketing manager" is a job to get, not one the user holds
         form = "ongoing" if is_transition(text) else "aim"
         return head + (" " + " ".join(words[1:]) if len(words) > 1 else ""), form
     return text, "role" if is_role(text) else "field"
+
+
+def _names_a_job(text: str) -> bool:
+    """ "Support operations manager" names a job; "lead a team as a manager" is a plan."""
+    words = role_phrase(text).lower().split()
+    return is_role(text) and len(words) <= 5 and not {"a", "an", "the", "my", "as", "to", "our",
+                                                        "and", "or"} & set(words)
 
 
 def _now_extra(text: str, proper: set[str]) -> str:

@@ -17,7 +17,10 @@ from assistant.drafting.language.person import spell_out
 from assistant.drafting.language.story import role_noun
 from assistant.drafting.language.story_lines import (
     SYMBOL_BULLET,
+    is_next_label,
     is_salutation,
+    is_sign_off,
+    is_signature,
     third_person_name,
     to_first_person,
 )
@@ -91,13 +94,22 @@ def _prose_sentences(lines: list[str]) -> list[str]:
             out.extend(split_sentences("\n".join(paragraph)))
             paragraph.clear()
 
+    signed = False
     for raw in lines:
         line = raw.strip()
+        if signed and line and is_signature(line):
+            signed = False
+            continue  # the name under "Sincerely," signs the letter; it says nothing more
+        if line:
+            signed = is_sign_off(line)
         if not line or is_salutation(line):
             flush()
         elif _BULLET.match(line) or SYMBOL_BULLET.match(line):
             flush()
             out.append(SYMBOL_BULLET.sub("", _BULLET.sub("", line)).strip())
+        elif len(pieces := re.split(r"\s+[|·]\s+", line)) > 1:
+            flush()  # "Store manager | 6 years in fashion retail | moving into ...": a headline
+            out.extend(p.strip() for p in pieces if p.strip())
         elif paragraph and line[:1].islower() and not paragraph[-1].endswith((".", "!", "?", ":")):
             paragraph[-1] += " " + line  # a paragraph wrapped by hand
         else:
@@ -126,9 +138,11 @@ def read_story(text: str) -> Understood:
     sections: dict[str, list[str]] = {}
     prose: list[str] = []
     current: str | None = None
+    aim = ""
     for line in text.split("\n"):
         heading = _HEADING.match(line)
         if heading:
+            aim = ""
             title = heading.group(2).strip()
             key = _section(title) if len(heading.group(1)) > 1 or not _looks_like_name(title) \
                 else None
@@ -140,9 +154,17 @@ def read_story(text: str) -> Understood:
             else:
                 current = None  # "# About me", "## Experience": their text is prose
                 prose.append("")
+                # "## What I'm aiming for": the lines under it say where the writer is going.
+                aim = title.rstrip(":") if is_next_label(title.rstrip(":")) else ""
             continue
         if current is not None:
             sections[current].append(line.rstrip())
+        elif aim and line.strip():
+            first, _, rest = line.strip().partition(" ")
+            if first[1:].islower():  # "Content design roles" reads mid-sentence in lower case
+                first = first.lower()
+            prose.append(f"{aim}: {first} {rest}".rstrip())
+            aim = ""
         else:
             prose.append(line)
     values: dict[str, object] = {}
@@ -160,7 +182,9 @@ def read_story(text: str) -> Understood:
     found = lang.sort_sentences(sentences)
     name = name or lang.name_in(" ".join(sentences)) or third_person_name(_prose_sentences(prose))
     # The sentence that names a role leads; the rest of what they do now follows it.
-    nows = sorted(found.now, key=lambda s: not role_noun(s))[:3]
+    # Of two that name one, "I'm a growth marketing manager" says it better than a headline's
+    # "Growth marketer".
+    nows = sorted(found.now, key=lambda s: (not role_noun(s), not lang.IDENTITY.search(s)))[:3]
     _fill(values, "now", ". ".join(s.rstrip(".") for s in nows))
     now = str(values.get("now", ""))
     if now and found.now and not role_noun(now) and role_noun(found.now[0]) and \
