@@ -115,19 +115,21 @@ class Warmline:
 
     def close(self) -> None:
         """Release the data dir for another process."""
-        self.search.close()
-        self.stores.db.close()
+        self._close_stores()
         # The home is 700 from the start; this catches index files Chroma wrote since (umask).
         make_private(self.settings.home)
         self.stores.lock.release()
+
+    def _close_stores(self) -> None:
+        self.search.close()
+        self.stores.db.close()
 
     def erase_all(self) -> int:
         """"Delete all my data": close the stores, delete every file in the data dir (records,
         index, drafts, chats, logs, settings); how many files went. The app is closed
         afterwards: whoever serves it stops (``on_erased``), and ``close`` releases the lock,
         which holds no data."""
-        self.search.close()
-        self.stores.db.close()
+        self._close_stores()
         removed = delete_contents(self.settings.home)
         if self.on_erased is not None:
             self.on_erased()
